@@ -1,0 +1,1 @@
+"""The write side of `standing`: accounts, their events and the rules between them."""

@@ -1,0 +1,222 @@
+"""What an account's facts fold into.
+
+Every event carries its effective time `at`; the library's own `timestamp`
+stays the recording time. Each private `_method` decorated with `@event` runs
+on every replay, so it only settles time (deterministically, from `at`) and
+assigns. The commands that validate and then call them are in `domain.account`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.facts import FactRef
+from domain.identity import AccountKey, account_id
+from domain.phase import Phase, ScheduledTransfer, TransferHappened, advance
+from domain.restrictions import Lock, Status, Suspension
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """A past holder's time on an institutional account, kept by its archive."""
+
+    ended: datetime
+    holder: str
+    archive_to: str | None
+    posts: tuple[str, ...]
+
+
+class AccountRecord(Aggregate):
+    @staticmethod
+    def create_id(platform: str, handle: str, **_: Any) -> UUID:
+        return account_id(platform, handle)
+
+    @event("Registered")
+    def __init__(
+        self,
+        platform: str,
+        handle: str,
+        at: datetime,
+        holder: str,
+        kind: str,
+        fact: FactRef,
+        name: str | None = None,
+        archive_of: str | None = None,
+        opens_at: datetime | None = None,
+    ) -> None:
+        self.platform = platform
+        self.handle = handle
+        self.kind = kind
+        self.name = name
+        self.registered_at = opens_at or at
+        self.archive_of = archive_of
+        self.awaiting_tenure = archive_of is not None
+        status = Status.ARCHIVED if archive_of else Status.ACTIVE
+        self.phase = Phase(status, opens_at or at, holder)
+        self.posts: dict[str, bool] = {}
+        self.live_posts = 0
+        self.strikes: dict[str, int] = {}
+        self.tenures: list[Tenure] = []
+        self.latest = at
+        self.facts: dict[str, str | None] = {fact.id: fact.digest}
+
+    @property
+    def label(self) -> str:
+        return f"@{self.handle}"
+
+    @property
+    def key(self) -> AccountKey:
+        return AccountKey(self.platform, self.handle)
+
+    def _settle(self, at: datetime, fact: FactRef) -> None:
+        """Apply what time alone did up to `at`, then note the fact as stored."""
+        self.phase, happened = advance(self.phase, at)
+        for happening in happened:
+            if isinstance(happening, TransferHappened):
+                self._close_tenure(happening)
+        self.latest = at
+        self.facts[fact.id] = fact.digest
+
+    def tenure_for(self, archive: str, at: datetime) -> Tenure | None:
+        """The tenure handed to the archive `archive` by `at`, if it was."""
+        wanted = archive.casefold()
+        for tenure in self.tenures:
+            if tenure.archive_to and tenure.archive_to.casefold() == wanted:
+                return tenure
+        for happening in advance(self.phase, at)[1]:
+            if not isinstance(happening, TransferHappened):
+                continue
+            handed = happening.transfer.archive_to or ""
+            if handed.casefold() == wanted:
+                live = tuple(p for p, is_live in self.posts.items() if is_live)
+                return Tenure(happening.at, happening.outgoing_holder, handed, live)
+        return None
+
+    def _close_tenure(self, happened: TransferHappened) -> None:
+        live = tuple(post for post, is_live in self.posts.items() if is_live)
+        transfer = happened.transfer
+        tenure = Tenure(
+            happened.at, happened.outgoing_holder, transfer.archive_to, live
+        )
+        self.tenures.append(tenure)
+        self.posts = {}
+        self.live_posts = 0
+        self.strikes = {}
+
+    @event("PostPublished")
+    def _publish(
+        self, at: datetime, post: str, by: str | None, text: str | None, fact: FactRef
+    ) -> None:
+        self._settle(at, fact)
+        self.posts[post] = True
+        self.live_posts += 1
+
+    @event("PostRemoved")
+    def _remove(
+        self, at: datetime, post: str, by: str, reason: str | None, fact: FactRef
+    ) -> None:
+        self._settle(at, fact)
+        self.posts[post] = False
+        self.live_posts -= 1
+        lock = self.phase.restriction
+        if isinstance(lock, Lock):
+            self.phase = replace(self.phase, restriction=lock.post_removed(post, at))
+
+    @event("ViolationRecorded")
+    def _record_violation(
+        self,
+        at: datetime,
+        policy: str,
+        post: str | None,
+        severity: str | None,
+        fact: FactRef,
+    ) -> None:
+        self._settle(at, fact)
+        self.strikes[policy] = self.strikes.get(policy, 0) + 1
+
+    @event("Locked")
+    def _lock(
+        self,
+        at: datetime,
+        reason: str,
+        policy: str | None,
+        duration: timedelta | None,
+        until: datetime | None,
+        require_removal: list[str] | None,
+        fact: FactRef,
+    ) -> None:
+        self._settle(at, fact)
+        required = require_removal or []
+        awaiting = frozenset(p for p in required if self.posts.get(p))
+        lock = Lock(at, reason, policy, duration, until, awaiting, bool(required))
+        self.phase = self.phase.restricted(lock)
+
+    @event("Unlocked")
+    def _unlock(self, at: datetime, reason: str | None, fact: FactRef) -> None:
+        self._settle(at, fact)
+        self.phase = self.phase.lifted(at)
+
+    @event("Suspended")
+    def _suspend(
+        self,
+        at: datetime,
+        reason: str,
+        policy: str | None,
+        permanent: bool,
+        ends: datetime | None,
+        fact: FactRef,
+    ) -> None:
+        self._settle(at, fact)
+        self.phase = self.phase.restricted(
+            Suspension(at, reason, policy, permanent, ends)
+        )
+
+    @event("Reinstated")
+    def _reinstate(self, at: datetime, reason: str | None, fact: FactRef) -> None:
+        self._settle(at, fact)
+        self.phase = self.phase.lifted(at)
+
+    @event("TransferScheduled")
+    def _schedule_transfer(
+        self,
+        at: datetime,
+        successor: str,
+        effective_at: datetime,
+        archive_to: str | None,
+        fact: FactRef,
+    ) -> None:
+        self._settle(at, fact)
+        transfer = ScheduledTransfer(at, successor, effective_at, archive_to)
+        self.phase = replace(self.phase, scheduled=transfer)
+
+    @event("Transferred")
+    def _transfer(
+        self, at: datetime, successor: str, archive_to: str | None, fact: FactRef
+    ) -> None:
+        self._settle(at, fact)
+        transfer = ScheduledTransfer(at, successor, at, archive_to)
+        self._close_tenure(TransferHappened(at, transfer, self.phase.holder))
+        self.phase = self.phase.handed_to(successor, at)
+
+    @event("Archived")
+    def _archive(self, at: datetime, custodian: str | None, fact: FactRef) -> None:
+        self._settle(at, fact)
+        self.phase = replace(
+            self.phase, status=Status.ARCHIVED, since=at, restriction=None
+        )
+
+    @event("TenureReceived")
+    def _receive_tenure(self, at: datetime, posts: list[str], fact: FactRef) -> None:
+        self._settle(at, fact)
+        self.posts = dict.fromkeys(posts, True)
+        self.live_posts = len(posts)
+        self.awaiting_tenure = False
+
+    @event("TransferCompleted")
+    def _complete_transfer(self, at: datetime, fact: FactRef) -> None:
+        self._settle(at, fact)

@@ -1,0 +1,41 @@
+"""Where a fact came from: its id, a digest of its content, and free-text notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eventsourcing.persistence import Transcoding
+
+
+@dataclass(frozen=True, slots=True)
+class FactRef:
+    """The provenance carried by every event.
+
+    `digest` is set only when the id was given in the input: a derived id is
+    itself a digest of the content, so it needs no second one.
+    """
+
+    id: str
+    digest: str | None = None
+    note: str | None = None
+    source: str | None = None
+
+    def same_content(self, other: FactRef) -> bool:
+        return self.digest == other.digest
+
+
+class FactRefAsList(Transcoding):
+    """Stores a `FactRef` compactly: a list, trailing empty parts dropped."""
+
+    type = FactRef
+    name = "fact"
+
+    def encode(self, obj: FactRef) -> list[str | None]:
+        parts = [obj.id, obj.digest, obj.note, obj.source]
+        while parts[-1] is None:
+            parts.pop()
+        return parts
+
+    def decode(self, data: Any) -> FactRef:
+        return FactRef(*data)

@@ -1,0 +1,103 @@
+"""The time-dependent part of an account's state, and how time alone moves it.
+
+A `Phase` is small and immutable, so a query can advance a copy to any later
+instant without touching the aggregate: `advance(phase, at)` applies every lock
+or suspension running out and every scheduled transfer falling due up to and
+including `at`, in order of time (an expiry at the same instant as a transfer
+comes first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from domain.restrictions import Restriction, Status, restriction_status
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledTransfer:
+    scheduled_at: datetime
+    successor: str
+    effective_at: datetime
+    archive_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TransferHappened:
+    at: datetime
+    transfer: ScheduledTransfer
+    outgoing_holder: str
+
+
+@dataclass(frozen=True, slots=True)
+class TransferLapsed:
+    at: datetime
+    transfer: ScheduledTransfer
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class RestrictionEnded:
+    at: datetime
+    restriction: Restriction
+
+
+Happening = TransferHappened | TransferLapsed | RestrictionEnded
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    status: Status
+    since: datetime
+    holder: str
+    previous_holder: str | None = None
+    restriction: Restriction | None = None
+    scheduled: ScheduledTransfer | None = None
+
+    @property
+    def until(self) -> datetime | None:
+        return self.restriction.ends if self.restriction else None
+
+    @property
+    def reason(self) -> str | None:
+        return self.restriction.reason if self.restriction else None
+
+    def restricted(self, restriction: Restriction) -> Phase:
+        status = restriction_status(restriction)
+        since = self.since if status is self.status else restriction.since
+        return replace(self, status=status, since=since, restriction=restriction)
+
+    def lifted(self, at: datetime) -> Phase:
+        return replace(self, status=Status.ACTIVE, since=at, restriction=None)
+
+    def handed_to(self, successor: str, at: datetime) -> Phase:
+        return Phase(Status.ACTIVE, at, successor, previous_holder=self.holder)
+
+
+def next_change(phase: Phase) -> datetime | None:
+    """The next instant at which time alone changes this phase, if any."""
+    candidates = [phase.until] if phase.until is not None else []
+    if phase.scheduled is not None:
+        candidates.append(phase.scheduled.effective_at)
+    return min(candidates, default=None)
+
+
+def advance(phase: Phase, at: datetime) -> tuple[Phase, list[Happening]]:
+    """The phase at `at`, and what time alone made happen on the way there."""
+    happened: list[Happening] = []
+    while (due := next_change(phase)) is not None and due <= at:
+        if phase.until is not None and phase.until == due:
+            happened.append(RestrictionEnded(due, phase.restriction))  # type: ignore[arg-type]
+            phase = phase.lifted(due)
+            continue
+        transfer = phase.scheduled
+        if transfer is None:  # pragma: no cover - next_change guarantees one
+            break
+        phase = replace(phase, scheduled=None)
+        if phase.status in (Status.PERMANENTLY_SUSPENDED, Status.ARCHIVED):
+            happened.append(TransferLapsed(due, transfer, phase.status))
+        else:
+            happened.append(TransferHappened(due, transfer, phase.holder))
+            phase = phase.handed_to(transfer.successor, due)
+    return phase, happened

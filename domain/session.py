@@ -1,0 +1,188 @@
+"""A unit of work: facts checked and applied in memory, then saved together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+from domain import rules
+from domain.account import Account
+from domain.application import StandingApplication
+from domain.errors import ConflictingFact, RuleBroken, UnknownAccount
+from domain.facts import FactRef
+from domain.identity import AccountKey
+from domain.phase import ScheduledTransfer
+from domain.timefmt import iso
+
+COMMANDS = {
+    rules.PUBLISHED: Account.publish,
+    rules.REMOVED: Account.remove,
+    rules.VIOLATION: Account.record_violation,
+    rules.LOCKED: Account.lock,
+    rules.UNLOCKED: Account.unlock,
+    rules.SUSPENDED: Account.suspend,
+    rules.REINSTATED: Account.reinstate,
+    rules.ARCHIVED: Account.archive,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One dated fact about one account, with its own fields parsed."""
+
+    type: str
+    key: AccountKey
+    at: datetime
+    ref: FactRef
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Result(Enum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+
+
+class Session:
+    """Applies facts to accounts held in memory; nothing is stored until `save`."""
+
+    def __init__(self, app: StandingApplication) -> None:
+        self.app = app
+        self.accounts: dict[UUID, Account | None] = {}
+        self.partners: dict[UUID, UUID] = {}
+        self.seen: dict[str, str | None] = {}
+
+    def apply(self, fact: Fact) -> Result:
+        """Apply one fact, or raise the `DomainError` that refuses it."""
+        if self._seen_before(fact.ref):
+            return Result.DUPLICATE
+        account = self.load(fact.key)
+        if account is not None and fact.ref.id in account.facts:
+            if account.facts[fact.ref.id] != fact.ref.digest:
+                raise ConflictingFact(fact.ref.id)
+            return Result.DUPLICATE
+        if fact.type == rules.REGISTERED:
+            self._register(fact, account)
+        elif account is None:
+            raise UnknownAccount(str(fact.key), fact.at)
+        else:
+            self._command(account, fact)
+        self.seen[fact.ref.id] = fact.ref.digest
+        return Result.APPLIED
+
+    def load(self, key: AccountKey) -> Account | None:
+        if key.id not in self.accounts:
+            self.accounts[key.id] = self.app.account(key)
+        return self.accounts[key.id]
+
+    def save(self, batch_events: int = 5000) -> None:
+        """Store every pending event; an archive is saved with its source."""
+        for batch in self._batches(batch_events):
+            self.app.save(*batch)
+
+    def _batches(self, size: int) -> Iterator[list[Account]]:
+        batch: list[Account] = []
+        count = 0
+        done: set[UUID] = set()
+        for account in self.accounts.values():
+            if account is None or account.id in done:
+                continue
+            partner = self.accounts.get(self.partners.get(account.id))  # type: ignore[arg-type]
+            for member in (account, partner):
+                if member is not None and member.id not in done:
+                    done.add(member.id)
+                    batch.append(member)
+                    count += len(member.pending_events)
+            if count >= size:
+                yield batch
+                batch, count = [], 0
+        if batch:
+            yield batch
+
+    def _seen_before(self, ref: FactRef) -> bool:
+        if ref.id not in self.seen:
+            return False
+        if self.seen[ref.id] != ref.digest:
+            raise ConflictingFact(ref.id)
+        return True
+
+    def _register(self, fact: Fact, existing: Account | None) -> None:
+        if existing is not None:
+            raise _already_registered(existing, fact.at)
+        account = Account.register(fact.key, fact.at, fact=fact.ref, **fact.fields)
+        self.accounts[account.id] = account
+
+    def _command(self, account: Account, fact: Fact) -> None:
+        if account.awaiting_tenure and fact.at >= account.registered_at:
+            self._open_archive(account, fact.at)
+        if fact.type in (rules.TRANSFERRED, rules.TRANSFER_SCHEDULED):
+            self._transfer(account, fact)
+        else:
+            COMMANDS[fact.type](account, at=fact.at, fact=fact.ref, **fact.fields)
+
+    def _transfer(self, source: Account, fact: Fact) -> None:
+        archive_to = fact.fields.get("archive_to")
+        archive_key = (
+            AccountKey.parse(archive_to, source.platform) if archive_to else None
+        )
+        if archive_key is not None and self.load(archive_key) is not None:
+            phase, _ = source.phase_at(max(fact.at, source.latest))
+            raise RuleBroken(
+                "transfer.archive_to",
+                source.label,
+                fact.at,
+                phase.status.value,
+                f"archive_to @{archive_key.handle} names an existing account",
+            )
+        outgoing = source.phase_at(max(fact.at, source.latest))[0].holder
+        if fact.type == rules.TRANSFERRED:
+            source.transfer(fact.at, fact=fact.ref, **fact.fields)
+        else:
+            source.schedule_transfer(fact.at, fact=fact.ref, **fact.fields)
+        if archive_key is not None:
+            self._reserve_archive(source, archive_key, outgoing, fact)
+
+    def _reserve_archive(
+        self, source: Account, key: AccountKey, holder: str, fact: Fact
+    ) -> None:
+        effective = fact.fields.get("effective_at", fact.at)
+        transfer = ScheduledTransfer(fact.at, fact.fields["successor"], effective)
+        ref = FactRef(f"{fact.ref.id}/archive")
+        archive = Account.reserve_archive(key, source, transfer, holder, ref)
+        if fact.type == rules.TRANSFERRED:
+            archive.receive_tenure(source.tenures[-1], FactRef(f"{fact.ref.id}/tenure"))
+        self.accounts[archive.id] = archive
+        self.partners[source.id] = archive.id
+        self.partners[archive.id] = source.id
+
+    def _open_archive(self, archive: Account, at: datetime) -> None:
+        """Hand an archive the tenure its source's scheduled transfer passed on."""
+        source = self.load(AccountKey(archive.platform, archive.archive_of or ""))
+        tenure = source.tenure_for(archive.handle, at) if source else None
+        if source is None or tenure is None:
+            raise UnknownAccount(archive.label, at)
+        stamp = f"{archive.handle}@{iso(tenure.ended)}"
+        archive.receive_tenure(tenure, FactRef(f"tenure:{stamp}"))
+        source.complete_transfer(tenure.ended, FactRef(f"transfer:{stamp}"))
+        self.partners[source.id] = archive.id
+        self.partners[archive.id] = source.id
+
+
+def _already_registered(existing: Account, at: datetime) -> RuleBroken:
+    if existing.archive_of and at < existing.registered_at:
+        detail = (
+            f"{existing.label} is reserved for the archive of @{existing.archive_of} "
+            f"from {iso(existing.registered_at)}"
+        )
+        return RuleBroken("account.reserved", existing.label, at, None, detail)
+    status = existing.phase_at(max(at, existing.latest))[0].status
+    return RuleBroken(
+        f"{status.value}.{rules.REGISTERED}",
+        existing.label,
+        at,
+        status.value,
+        f"cannot register {existing.label}: it is already registered",
+    )

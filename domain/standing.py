@@ -1,0 +1,123 @@
+"""An account's standing at an instant: the answer to "what was its state at T?"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from domain.account_record import AccountRecord, Tenure
+from domain.identity import AccountKey
+from domain.phase import Phase
+from domain.restrictions import Lock, Status
+from domain.timefmt import iso, iso_duration
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    type: str
+    at: datetime | None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "at": _iso(self.at), **self.details}
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    account: str
+    platform: str
+    as_of: datetime
+    exists: bool
+    kind: str | None = None
+    status: Status | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    reason: str | None = None
+    holder: str | None = None
+    previous_holder: str | None = None
+    posts: int = 0
+    strikes: dict[str, int] = field(default_factory=dict)
+    pending: tuple[Pending, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON object of SPEC section 5, key for key."""
+        return {
+            "account": self.account,
+            "platform": self.platform,
+            "as_of": iso(self.as_of),
+            "exists": self.exists,
+            "kind": self.kind,
+            "status": self.status.value if self.status else None,
+            "since": _iso(self.since),
+            "until": _iso(self.until),
+            "reason": self.reason,
+            "holder": self.holder,
+            "previous_holder": self.previous_holder,
+            "posts": self.posts,
+            "strikes": dict(sorted(self.strikes.items())),
+            "pending": [item.as_dict() for item in self.pending],
+        }
+
+
+def standing_of(
+    record: AccountRecord | None,
+    key: AccountKey,
+    as_of: datetime,
+    tenure: Tenure | None = None,
+) -> Standing:
+    """The standing at `as_of` of an account folded up to `as_of`.
+
+    An archive still waiting for its tenure needs the `tenure` its source
+    handed over by then (None when the transfer had not happened or lapsed).
+    """
+    if record is None or as_of < record.registered_at:
+        return Standing(str(key), key.platform, as_of, exists=False)
+    if record.awaiting_tenure and tenure is None:
+        return Standing(record.label, record.platform, as_of, exists=False)
+    phase, handed_over = record.phase_at(as_of)
+    if tenure is not None and record.awaiting_tenure:
+        posts = len(tenure.posts)
+    else:
+        posts = 0 if handed_over else record.live_posts
+    return Standing(
+        account=record.label,
+        platform=record.platform,
+        as_of=as_of,
+        exists=True,
+        kind=record.kind,
+        status=phase.status,
+        since=phase.since,
+        until=phase.until,
+        reason=phase.reason,
+        holder=phase.holder,
+        previous_holder=phase.previous_holder,
+        posts=posts,
+        strikes={} if handed_over else dict(record.strikes),
+        pending=pending_of(phase),
+    )
+
+
+def pending_of(phase: Phase) -> tuple[Pending, ...]:
+    items: list[Pending] = []
+    restriction = phase.restriction
+    if isinstance(restriction, Lock) and restriction.awaiting:
+        then = (
+            {"duration": iso_duration(restriction.duration)}
+            if restriction.duration
+            else {}
+        )
+        posts = sorted(restriction.awaiting)
+        items.append(Pending("awaiting_removal", None, {"posts": posts, **then}))
+    elif restriction is not None and phase.until is not None:
+        kind = "lock_expiry" if isinstance(restriction, Lock) else "suspension_expiry"
+        items.append(Pending(kind, phase.until))
+    if phase.scheduled is not None:
+        transfer = phase.scheduled
+        details = {"successor": transfer.successor, "archive_to": transfer.archive_to}
+        items.append(Pending("transfer", transfer.effective_at, details))
+    return tuple(items)
+
+
+def _iso(at: datetime | None) -> str | None:
+    return iso(at) if at is not None else None
