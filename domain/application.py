@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -11,8 +11,8 @@ from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from domain.account import Account
-from domain.facts import FactRefAsList
-from domain.identity import AccountKey
+from domain.facts import FactRef, FactRefAsList, content_digest
+from domain.identity import DEFAULT_PLATFORM, AccountKey
 from domain.standing import Standing, standing_of
 
 
@@ -58,11 +58,47 @@ class StandingApplication(Application[Any]):
             account = stored.mutate(account)  # type: ignore[attr-defined]
         return account
 
-    def standing(self, key: AccountKey, at: datetime) -> Standing:
-        """The state of an account at `at`, folded from its whole history."""
+    def record(
+        self,
+        type: str,
+        handle: str,
+        *,
+        at: datetime | None = None,
+        platform: str = DEFAULT_PLATFORM,
+        fact_id: str | None = None,
+        **fields: Any,
+    ) -> None:
+        """Record one fact, effective `at` (default: now), and save it.
+
+        Raises the `DomainError` that refuses it; a duplicate is ignored.
+        """
+        from domain.session import Fact, Session
+
+        at = at if at is not None else datetime.now(UTC)
+        key = AccountKey.parse(handle, platform)
+        ref = FactRef(fact_id or content_digest(_content(type, key, at, fields)))
+        session = Session(self)
+        session.apply(Fact(type, key, at, ref, fields))
+        session.save()
+
+    def standing(self, key: AccountKey, at: datetime | None = None) -> Standing:
+        """The state of an account at `at` (default: now), folded from its history."""
+        at = at if at is not None else datetime.now(UTC)
         account = self.fold(key, at)
         tenure = None
         if account is not None and account.awaiting_tenure and account.archive_of:
             source = self.fold(AccountKey(key.platform, account.archive_of), at)
             tenure = source.tenure_for(account.handle, at) if source else None
         return standing_of(account, key, at, tenure)
+
+
+def _content(
+    type: str, key: AccountKey, at: datetime, fields: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "type": type,
+        "account": key.folded,
+        "platform": key.platform,
+        "at": at.isoformat(),
+        **fields,
+    }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,3 +42,13 @@ class FactRefAsList(Transcoding):
 
     def decode(self, data: Any) -> FactRef:
         return FactRef(*data)
+
+
+def content_digest(content: Mapping[str, Any]) -> str:
+    """A short, stable digest of a fact's canonical content (JSON-ready values).
+
+    Used as the fact's id when none is given, and to tell a duplicate (same id,
+    same content) from a conflict (same id, other content).
+    """
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.blake2b(canonical.encode(), digest_size=12).hexdigest()
