@@ -14,6 +14,7 @@ from domain.account import Account
 from domain.facts import FactRef, FactRefAsList, content_digest
 from domain.identity import DEFAULT_PLATFORM, AccountKey
 from domain.standing import Standing, standing_of
+from domain.timefmt import iso
 
 
 class TimedeltaAsSeconds(Transcoding):
@@ -76,7 +77,8 @@ class StandingApplication(Application[Any]):
 
         at = at if at is not None else datetime.now(UTC)
         key = AccountKey.parse(handle, platform)
-        ref = FactRef(fact_id or content_digest(_content(type, key, at, fields)))
+        digest = content_digest(_content(type, key, at, fields))
+        ref = FactRef(fact_id, digest) if fact_id else FactRef(digest)
         session = Session(self)
         session.apply(Fact(type, key, at, ref, fields))
         session.save()
@@ -99,6 +101,6 @@ def _content(
         "type": type,
         "account": key.folded,
         "platform": key.platform,
-        "at": at.isoformat(),
+        "at": iso(at),
         **fields,
     }

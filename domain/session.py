@@ -138,10 +138,13 @@ class Session:
                 f"archive_to @{archive_key.handle} names an existing account",
             )
         outgoing = source.phase_at(max(fact.at, source.latest))[0].holder
+        fields = dict(fact.fields)
+        if archive_key is not None:  # the handle without '@', as the archive has it
+            fields["archive_to"] = archive_key.handle
         if fact.type == rules.TRANSFERRED:
-            source.transfer(fact.at, fact=fact.ref, **fact.fields)
+            source.transfer(fact.at, fact=fact.ref, **fields)
         else:
-            source.schedule_transfer(fact.at, fact=fact.ref, **fact.fields)
+            source.schedule_transfer(fact.at, fact=fact.ref, **fields)
         if archive_key is not None:
             self._reserve_archive(source, archive_key, outgoing, fact)
 

@@ -1,0 +1,56 @@
+"""Shared fixtures for the domain's unit tests: an in-memory application, a way
+to read an account's standing, and an application that can run under freezegun."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+from eventsourcing.persistence import DatetimeAsISO, JSONTranscoder
+from freezegun.api import FakeDatetime
+
+from domain.application import StandingApplication
+from domain.identity import AccountKey
+from domain.standing import Standing
+
+
+class FakeDatetimeAsISO(DatetimeAsISO):
+    """Stores the datetimes freezegun hands out, as the library stores real ones."""
+
+    type = FakeDatetime
+    name = "fake_datetime_iso"
+
+
+class ClockedApplication(StandingApplication):
+    """A `StandingApplication` that can save while freezegun is in force."""
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(FakeDatetimeAsISO())
+
+
+StateOf = Callable[..., Standing]
+
+
+@pytest.fixture
+def app() -> StandingApplication:
+    """A throwaway application on in-memory (POPO) persistence."""
+    return StandingApplication()
+
+
+@pytest.fixture
+def clocked_app() -> ClockedApplication:
+    return ClockedApplication()
+
+
+@pytest.fixture
+def state(app: StandingApplication) -> StateOf:
+    """`state("jack", at)`: the standing of @jack (on twitter by default) at `at`."""
+
+    def standing(
+        handle: str, at: datetime | None = None, platform: str = "twitter"
+    ) -> Standing:
+        return app.standing(AccountKey.parse(handle, platform), at)
+
+    return standing

@@ -1,0 +1,406 @@
+"""Transfers of institutional accounts, immediate and scheduled, and their archives."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from domain.errors import RuleBroken, UnknownAccount
+from domain.facts import FactRef
+from domain.identity import AccountKey
+from domain.restrictions import Status
+from domain.session import Fact, Session
+
+T0 = datetime(2017, 1, 20, 17, 0, tzinfo=UTC)
+SCHEDULED = datetime(2021, 1, 15, 12, 0, tzinfo=UTC)
+DUE = datetime(2021, 1, 20, 17, 0, tzinfo=UTC)
+BEFORE_DUE = DUE - timedelta(microseconds=1)
+SECOND = timedelta(seconds=1)
+OUTGOING = "Donald J. Trump"
+SUCCESSOR = "Joseph R. Biden Jr."
+
+
+@pytest.fixture
+def potus(app):
+    """@POTUS: institutional, three posts of which p2 was removed, one strike."""
+    app.record(
+        "account.registered", "POTUS", at=T0, holder=OUTGOING, kind="institutional"
+    )
+    for n, post in enumerate(("p1", "p2", "p3"), start=1):
+        app.record("post.published", "POTUS", at=T0 + n * SECOND, post=post)
+    app.record("post.removed", "POTUS", at=T0 + 10 * SECOND, post="p2")
+    app.record("violation.recorded", "POTUS", at=T0 + 11 * SECOND, policy="x")
+    return app
+
+
+def schedule(app, **fields) -> None:
+    fields = {"successor": SUCCESSOR, "effective_at": DUE, **fields}
+    app.record("account.transfer_scheduled", "POTUS", at=SCHEDULED, **fields)
+
+
+@pytest.mark.parametrize("kind", ["personal", "campaign", "organization"])
+@pytest.mark.parametrize(
+    ("event_type", "fields"),
+    [
+        ("account.transferred", {}),
+        ("account.transfer_scheduled", {"effective_at": DUE}),
+    ],
+)
+def test_only_institutional_accounts_can_be_transferred(
+    app, state, kind, event_type, fields
+):
+    app.record("account.registered", "jack", at=T0, holder="Jack", kind=kind)
+
+    with pytest.raises(
+        RuleBroken, match=r"rule transfer\.institutional: @jack was active"
+    ):
+        app.record(event_type, "jack", at=SCHEDULED, successor="Jill", **fields)
+
+    assert state("jack", DUE).holder == "Jack"
+
+
+def test_an_immediate_transfer_hands_the_account_to_the_successor(potus, state):
+    potus.record("account.transferred", "POTUS", at=DUE, successor=SUCCESSOR)
+
+    before, after = state("POTUS", BEFORE_DUE), state("POTUS", DUE)
+    assert (before.holder, before.previous_holder) == (OUTGOING, None)
+    assert (before.posts, before.strikes) == (2, {"x": 1})
+    assert after.status == Status.ACTIVE
+    assert after.since == DUE
+    assert (after.holder, after.previous_holder) == (SUCCESSOR, OUTGOING)
+    assert (after.posts, after.strikes) == (0, {})
+
+
+def test_a_scheduled_transfer_happens_at_its_effective_time(potus, state):
+    schedule(potus)
+
+    before, after = state("POTUS", BEFORE_DUE), state("POTUS", DUE)
+    assert before.holder == OUTGOING
+    assert before.posts == 2
+    assert before.strikes == {"x": 1}
+    assert after.holder == SUCCESSOR
+    assert after.previous_holder == OUTGOING
+    assert after.since == DUE
+    assert after.posts == 0
+    assert after.strikes == {}
+    assert state("POTUS", DUE + timedelta(days=400)).holder == SUCCESSOR
+
+
+def test_pending_shows_a_scheduled_transfer_until_it_happens(potus, state):
+    schedule(potus, archive_to="POTUS45")
+
+    assert state("POTUS", SCHEDULED - SECOND).as_dict()["pending"] == []
+    assert state("POTUS", BEFORE_DUE).as_dict()["pending"] == [
+        {
+            "type": "transfer",
+            "at": "2021-01-20T17:00:00Z",
+            "successor": SUCCESSOR,
+            "archive_to": "POTUS45",
+        }
+    ]
+    assert state("POTUS", DUE).as_dict()["pending"] == []
+
+
+@pytest.mark.parametrize(
+    ("event_type", "fields", "status"),
+    [
+        ("account.locked", {"reason": "r"}, Status.LOCKED),
+        (
+            "account.locked",
+            {"reason": "r", "duration": timedelta(days=30)},
+            Status.LOCKED,
+        ),
+        (
+            "account.suspended",
+            {"reason": "r", "duration": timedelta(days=30)},
+            Status.SUSPENDED,
+        ),
+        (
+            "account.suspended",
+            {"reason": "r", "until": DUE + timedelta(days=1)},
+            Status.SUSPENDED,
+        ),
+    ],
+)
+@pytest.mark.parametrize("immediate", [True, False], ids=["immediate", "scheduled"])
+def test_a_transfer_ends_a_lock_or_temporary_suspension(
+    potus, state, event_type, fields, status, immediate
+):
+    restricted_at = DUE - timedelta(days=1)
+
+    if immediate:
+        potus.record(event_type, "POTUS", at=restricted_at, **fields)
+        potus.record("account.transferred", "POTUS", at=DUE, successor=SUCCESSOR)
+    else:
+        schedule(potus)
+        potus.record(event_type, "POTUS", at=restricted_at, **fields)
+
+    assert state("POTUS", BEFORE_DUE).status == status
+    after = state("POTUS", DUE)
+    assert after.status == Status.ACTIVE
+    assert after.reason is None
+    assert after.until is None
+    assert after.holder == SUCCESSOR
+
+
+@pytest.mark.parametrize("immediate", [True, False], ids=["immediate", "scheduled"])
+def test_the_outgoing_tenures_live_posts_move_to_the_archive(potus, state, immediate):
+    if immediate:
+        potus.record(
+            "account.transferred",
+            "POTUS",
+            at=DUE,
+            successor=SUCCESSOR,
+            archive_to="@POTUS45",
+        )
+    else:
+        schedule(potus, archive_to="@POTUS45")
+
+    assert not state("POTUS45", BEFORE_DUE).exists
+    archive = state("potus45", DUE)
+    assert archive.exists
+    assert archive.account == "@POTUS45"
+    assert archive.platform == "twitter"
+    assert archive.kind == "institutional"
+    assert archive.status == Status.ARCHIVED
+    assert archive.since == DUE
+    assert archive.holder == OUTGOING
+    assert archive.posts == 2
+    assert state("POTUS", DUE).posts == 0
+
+
+def test_the_archive_is_created_on_the_platform_of_its_source(app, state):
+    app.record(
+        "account.registered",
+        "mayor",
+        at=T0,
+        platform="mastodon",
+        holder="Old Mayor",
+        kind="institutional",
+    )
+
+    app.record(
+        "account.transferred",
+        "mayor",
+        at=DUE,
+        platform="mastodon",
+        successor="New Mayor",
+        archive_to="mayor2017",
+    )
+
+    assert state("mayor2017", DUE, platform="mastodon").status == Status.ARCHIVED
+    assert not state("mayor2017", DUE).exists
+
+
+def test_posts_of_the_old_tenure_can_be_removed_from_the_archive(potus, state):
+    schedule(potus, archive_to="POTUS45")
+
+    potus.record("post.removed", "POTUS45", at=DUE + SECOND, post="p1")
+
+    assert state("POTUS45", DUE).posts == 2
+    assert state("POTUS45", DUE + SECOND).posts == 1
+    assert state("POTUS45", DUE + SECOND).status == Status.ARCHIVED
+
+
+def test_the_archive_refuses_posts_removed_before_the_transfer(potus):
+    schedule(potus, archive_to="POTUS45")
+
+    with pytest.raises(RuleBroken, match=r"no post 'p2'.*rule post\.unknown"):
+        potus.record("post.removed", "POTUS45", at=DUE + SECOND, post="p2")
+
+
+def test_the_archive_accepts_nothing_but_removals(potus):
+    schedule(potus, archive_to="POTUS45")
+
+    with pytest.raises(RuleBroken, match=r"rule archived\.post\.published.*@POTUS45"):
+        potus.record("post.published", "POTUS45", at=DUE + SECOND, post="p9")
+
+
+def test_the_archive_does_not_exist_before_the_transfer(potus, state):
+    schedule(potus, archive_to="POTUS45")
+
+    with pytest.raises(UnknownAccount, match="unknown account @POTUS45"):
+        potus.record("post.removed", "POTUS45", at=BEFORE_DUE, post="p1")
+
+    assert not state("POTUS45", SCHEDULED).exists
+
+
+def test_the_archive_handle_is_reserved_until_the_transfer(potus):
+    schedule(potus, archive_to="POTUS45")
+
+    with pytest.raises(RuleBroken, match=r"rule account\.reserved"):
+        potus.record("account.registered", "POTUS45", at=SCHEDULED, holder="Someone")
+
+
+def test_an_old_tenures_post_is_no_longer_on_the_account_after_the_transfer(
+    potus,
+):
+    schedule(potus, archive_to="POTUS45")
+
+    with pytest.raises(RuleBroken, match=r"no post 'p1'.*rule post\.unknown"):
+        potus.record("post.removed", "POTUS", at=DUE, post="p1")
+
+
+def test_an_event_at_the_transfer_instant_applies_to_the_new_tenure(potus, state):
+    schedule(potus, archive_to="POTUS45")
+
+    potus.record("post.published", "POTUS", at=DUE, post="first")
+    potus.record("violation.recorded", "POTUS", at=DUE, policy="y")
+
+    after = state("POTUS", DUE)
+    assert after.holder == SUCCESSOR
+    assert after.posts == 1
+    assert after.strikes == {"y": 1}
+    assert state("POTUS45", DUE).posts == 2
+
+
+def test_a_second_transfer_archives_only_the_second_tenure(potus, state):
+    schedule(potus, archive_to="POTUS45")
+    potus.record("post.published", "POTUS", at=DUE + SECOND, post="b1")
+    later = DUE + timedelta(days=4 * 365)
+
+    potus.record(
+        "account.transferred",
+        "POTUS",
+        at=later,
+        successor="Third Holder",
+        archive_to="POTUS46",
+    )
+
+    third = state("POTUS", later)
+    assert (third.holder, third.previous_holder) == ("Third Holder", SUCCESSOR)
+    assert state("POTUS46", later).holder == SUCCESSOR
+    assert state("POTUS46", later).posts == 1
+    assert state("POTUS45", later).holder == OUTGOING
+    assert state("POTUS45", later).posts == 2
+
+
+@pytest.mark.parametrize(
+    ("event_type", "fields", "status"),
+    [
+        (
+            "account.suspended",
+            {"reason": "r", "permanent": True},
+            Status.PERMANENTLY_SUSPENDED,
+        ),
+        ("account.archived", {"custodian": "NARA"}, Status.ARCHIVED),
+    ],
+)
+def test_a_scheduled_transfer_lapses_if_it_falls_due_in_a_final_status(
+    potus, state, event_type, fields, status
+):
+    schedule(potus, archive_to="POTUS45")
+
+    potus.record(event_type, "POTUS", at=DUE - timedelta(days=1), **fields)
+
+    for instant in (DUE, DUE + timedelta(days=30)):
+        after = state("POTUS", instant)
+        assert after.status == status
+        assert after.holder == OUTGOING
+        assert after.previous_holder is None
+        assert after.posts == 2
+        assert after.pending == ()
+        assert not state("POTUS45", instant).exists
+
+
+def test_nothing_can_be_recorded_on_the_archive_of_a_lapsed_transfer(potus):
+    schedule(potus, archive_to="POTUS45")
+    potus.record(
+        "account.suspended", "POTUS", at=DUE - SECOND, reason="r", permanent=True
+    )
+
+    with pytest.raises(UnknownAccount, match="@POTUS45"):
+        potus.record("post.removed", "POTUS45", at=DUE + SECOND, post="p1")
+
+
+def test_a_lapsed_transfer_leaves_the_accounts_own_posts_in_place(potus, state):
+    schedule(potus, archive_to="POTUS45")
+    potus.record(
+        "account.suspended", "POTUS", at=DUE - SECOND, reason="r", permanent=True
+    )
+
+    potus.record("post.removed", "POTUS", at=DUE + SECOND, post="p1")
+
+    assert state("POTUS", DUE + SECOND).posts == 1
+
+
+@pytest.mark.parametrize(
+    ("event_type", "fields"),
+    [
+        ("account.transferred", {}),
+        ("account.transfer_scheduled", {"effective_at": DUE}),
+    ],
+)
+def test_transfer_of_a_permanently_suspended_account_is_rejected(
+    potus, state, event_type, fields
+):
+    potus.record("account.suspended", "POTUS", at=SCHEDULED, reason="r", permanent=True)
+
+    with pytest.raises(
+        RuleBroken, match=rf"rule permanently_suspended\.{event_type}: @POTUS"
+    ):
+        potus.record(
+            event_type, "POTUS", at=SCHEDULED + SECOND, successor=SUCCESSOR, **fields
+        )
+
+    assert state("POTUS", DUE).holder == OUTGOING
+
+
+@pytest.mark.parametrize("archive_to", ["jack", "@JACK", "POTUS", "potus"])
+@pytest.mark.parametrize("immediate", [True, False], ids=["immediate", "scheduled"])
+def test_archive_to_naming_an_existing_account_is_an_error(
+    potus, state, archive_to, immediate
+):
+    potus.record("account.registered", "jack", at=T0, holder="Jack")
+    fields = {} if immediate else {"effective_at": DUE}
+    event_type = "account.transferred" if immediate else "account.transfer_scheduled"
+
+    with pytest.raises(RuleBroken, match=r"rule transfer\.archive_to: @POTUS"):
+        potus.record(
+            event_type,
+            "POTUS",
+            at=SCHEDULED,
+            successor=SUCCESSOR,
+            archive_to=archive_to,
+            **fields,
+        )
+
+    assert state("POTUS", DUE).holder == OUTGOING
+    assert state("jack", DUE).status == Status.ACTIVE
+
+
+@pytest.mark.parametrize("effective_at", [SCHEDULED, SCHEDULED - SECOND])
+def test_a_transfer_must_be_scheduled_for_a_later_instant(potus, effective_at):
+    with pytest.raises(RuleBroken, match=r"rule transfer\.effective_at"):
+        potus.record(
+            "account.transfer_scheduled",
+            "POTUS",
+            at=SCHEDULED,
+            successor=SUCCESSOR,
+            effective_at=effective_at,
+        )
+
+
+def test_a_whole_replay_in_one_session_opens_the_archive_on_first_use(potus, state):
+    session = Session(potus)
+    key, archive = AccountKey.parse("POTUS"), AccountKey.parse("POTUS45")
+    facts = [
+        Fact(
+            "account.transfer_scheduled",
+            key,
+            SCHEDULED,
+            FactRef("schedule"),
+            {"successor": SUCCESSOR, "effective_at": DUE, "archive_to": "POTUS45"},
+        ),
+        Fact("post.removed", archive, DUE + SECOND, FactRef("rm"), {"post": "p3"}),
+        Fact("post.published", key, DUE + 2 * SECOND, FactRef("new"), {"post": "n1"}),
+    ]
+
+    for fact in facts:
+        session.apply(fact)
+    session.save()
+
+    assert state("POTUS45", DUE + SECOND).posts == 1
+    assert state("POTUS", DUE + 2 * SECOND).posts == 1
+    assert state("POTUS", DUE + 2 * SECOND).holder == SUCCESSOR
