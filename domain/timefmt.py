@@ -12,17 +12,16 @@ def iso(at: datetime) -> str:
 
 
 def iso_duration(length: timedelta) -> str:
-    """A duration as ISO 8601, e.g. ``PT12H`` or ``P7D``."""
-    days, seconds = length.days, length.seconds
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    date_part = f"{days}D" if days else ""
-    time_part = "".join(
+    """A duration as exact ISO 8601 text, e.g. ``PT12H``, ``P7D``, ``PT1.5S``."""
+    hours, rest = divmod(length.seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    fraction = f".{length.microseconds:06d}".rstrip("0") if length.microseconds else ""
+    clock = "".join(
         f"{value}{unit}" for value, unit in ((hours, "H"), (minutes, "M")) if value
     )
-    if secs or length.microseconds:
-        fraction = secs + length.microseconds / 1_000_000
-        time_part += f"{fraction:g}S"
-    if not date_part and not time_part:
-        return "PT0S"
-    return f"P{date_part}" + (f"T{time_part}" if time_part else "")
+    if seconds or fraction:
+        clock += f"{seconds}{fraction}S"
+    day_part = f"{length.days}D" if length.days else ""
+    if not clock:
+        return f"P{day_part or '0D'}"
+    return f"P{day_part}T{clock}"

@@ -1,0 +1,59 @@
+"""One entry of an event file, read: a parsed fact or the problem with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from cli.input.facts import record_fact
+from cli.input.messages import describe
+from cli.input.records import validate_record
+from domain.session import Fact
+
+JSON_KINDS = {list: "an array", str: "a string", bool: "true or false"}
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A valid record: the fact it states, where it was, when it was recorded."""
+
+    file: str
+    line: int
+    fact: Fact
+    recorded_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A record (or a file) that cannot be read; `message` is one line."""
+
+    file: str
+    line: int
+    id: str | None
+    message: str
+
+
+def entry(data: Any, file: str, line: int, tz: ZoneInfo | None) -> Parsed | Problem:
+    """The fact a decoded JSON value states, or the problem with it."""
+    if not isinstance(data, dict):
+        return Problem(file, line, None, f"expected a JSON object, got {_kind(data)}")
+    try:
+        record = validate_record(data, tz)
+    except ValidationError as error:
+        return Problem(file, line, _given_id(data), describe(error))
+    return Parsed(file, line, record_fact(record), record.recorded_at)
+
+
+def _given_id(data: dict[str, Any]) -> str | None:
+    given = data.get("id")
+    return given if isinstance(given, str) else None
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    return JSON_KINDS.get(type(value), "a number")
