@@ -9,9 +9,12 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import AggregateNotFoundError
+
 from domain import rules
 from domain.account import Account
 from domain.application import StandingApplication
+from domain.claims import FactClaim, claim_id
 from domain.errors import ConflictingFact, RuleBroken, UnknownAccount
 from domain.facts import FactRef
 from domain.identity import AccountKey
@@ -53,6 +56,7 @@ class Session:
         self.app = app
         self.accounts: dict[UUID, Account | None] = {}
         self.partners: dict[UUID, UUID] = {}
+        self.claims: dict[UUID, list[FactClaim]] = {}
         self.seen: dict[str, str | None] = {}
 
     def apply(self, fact: Fact) -> Result:
@@ -64,12 +68,17 @@ class Session:
             if account.facts[fact.ref.id] != fact.ref.digest:
                 raise ConflictingFact(fact.ref.id)
             return Result.DUPLICATE
+        if fact.ref.digest is not None and self._claimed_elsewhere(fact.ref):
+            return Result.DUPLICATE
         if fact.type == rules.REGISTERED:
             self._register(fact, account)
         elif account is None:
             raise UnknownAccount(str(fact.key), fact.at)
         else:
             self._command(account, fact)
+        if fact.ref.digest is not None:
+            claim = FactClaim(fact.ref.id, fact.ref.digest, str(fact.key))
+            self.claims.setdefault(fact.key.id, []).append(claim)
         self.seen[fact.ref.id] = fact.ref.digest
         return Result.APPLIED
 
@@ -83,16 +92,15 @@ class Session:
         for batch in self._batches(batch_events):
             self.app.save(*batch)
 
-    def _batches(self, size: int) -> Iterator[list[Account]]:
-        batch: list[Account] = []
+    def _batches(self, size: int) -> Iterator[list[Any]]:
+        batch: list[Any] = []
         count = 0
         done: set[UUID] = set()
         for account in self.accounts.values():
             if account is None or account.id in done:
                 continue
-            partner = self.accounts.get(self.partners.get(account.id))  # type: ignore[arg-type]
-            for member in (account, partner):
-                if member is not None and member.id not in done:
+            for member in self._with_companions(account):
+                if member.id not in done:
                     done.add(member.id)
                     batch.append(member)
                     count += len(member.pending_events)
@@ -101,6 +109,28 @@ class Session:
                 batch, count = [], 0
         if batch:
             yield batch
+
+    def _with_companions(self, account: Account) -> list[Any]:
+        """An account with what must be stored in the same transaction: its
+        archive (or source) and the claims of its given ids."""
+        group: list[Any] = [account]
+        partner = self.accounts.get(self.partners.get(account.id))  # type: ignore[arg-type]
+        for member in (account, partner):
+            if member is not None:
+                group.append(member)
+                group.extend(self.claims.get(member.id, ()))
+        return group
+
+    def _claimed_elsewhere(self, ref: FactRef) -> bool:
+        """Whether a given id is already stored (a duplicate); raise if for other
+        content."""
+        try:
+            claim = self.app.repository.get(claim_id(ref.id))
+        except AggregateNotFoundError:
+            return False
+        if claim.digest != ref.digest:
+            raise ConflictingFact(ref.id)
+        return True
 
     def _seen_before(self, ref: FactRef) -> bool:
         if ref.id not in self.seen:

@@ -26,7 +26,16 @@ TYPES = {
     "TenureReceived": "archive.opened",
     "TransferCompleted": "transfer.settled",
 }
-HIDDEN = {"originator_id", "originator_version", "timestamp", "at", "fact"}
+HIDDEN = {
+    "originator_id",
+    "originator_version",
+    "originator_topic",
+    "timestamp",
+    "at",
+    "fact",
+    "platform",
+    "handle",
+}
 
 
 @dataclass(frozen=True, slots=True)

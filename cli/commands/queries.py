@@ -1,0 +1,122 @@
+"""`standing state`, `standing accounts`, `standing history`."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+import typer
+from rich.console import Console
+
+from cli import options
+from cli.edge import reported
+from cli.input import parse_query_time, parse_tz
+from cli.render import (
+    entry_dict,
+    events_table,
+    periods_table,
+    print_standing,
+    standings_table,
+)
+from cli.store import open_store
+from domain.errors import UnknownAccount
+from domain.identity import AccountKey
+from domain.timeline import timeline
+from projections import ReadModel
+
+Account = Annotated[str, typer.Argument(help="Handle, with or without @.")]
+
+
+def state_command(
+    account: Account,
+    at: options.At = None,
+    platform: options.Platform = "twitter",
+    tz: options.Tz = None,
+    as_json: options.Json = False,
+    db: options.Db = None,
+    debug: options.Debug = False,
+) -> None:
+    """What an account's state was at an instant (default: now)."""
+    with reported(debug):
+        key = AccountKey.parse(account, platform)
+        instant = _instant(at, tz)
+        model = ReadModel(open_store(db))
+        _require_known(model, key)
+        standing = model.standing(key, instant)
+    if as_json:
+        typer.echo(json.dumps(standing.as_dict()))
+    else:
+        print_standing(Console(highlight=False), standing)
+
+
+def accounts_command(
+    at: options.At = None,
+    status: Annotated[str | None, typer.Option(help="Only this status.")] = None,
+    holder: Annotated[str | None, typer.Option(help="Only this holder.")] = None,
+    platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
+    tz: options.Tz = None,
+    as_json: options.Json = False,
+    db: options.Db = None,
+    debug: options.Debug = False,
+) -> None:
+    """Every account as of an instant, optionally filtered."""
+    with reported(debug):
+        instant = _instant(at, tz)
+        model = ReadModel(open_store(db))
+        rows = model.accounts(instant, status=status, holder=holder, platform=platform)
+    if as_json:
+        typer.echo(json.dumps([row.as_dict() for row in rows]))
+    else:
+        Console(highlight=False).print(standings_table(rows, instant))
+
+
+def history_command(
+    account: Account,
+    platform: options.Platform = "twitter",
+    as_json: options.Json = False,
+    db: options.Db = None,
+    debug: options.Debug = False,
+) -> None:
+    """An account's events (effective and recorded times, ids) and its periods."""
+    with reported(debug):
+        key = AccountKey.parse(account, platform)
+        app = open_store(db)
+        model = ReadModel(app)
+        _require_known(model, key)
+        entries = list(timeline(app.events_of(key), until=datetime.now(UTC)))
+        periods = [_period_dict(p) for p in model.periods(key)]
+        label = model.standing(key, datetime.now(UTC)).account
+    if as_json:
+        document = {
+            "account": label,
+            "platform": key.platform,
+            "events": [entry_dict(e) for e in entries],
+            "periods": periods,
+        }
+        typer.echo(json.dumps(document))
+        return
+    console = Console(highlight=False)
+    console.print(f"[bold]{label}[/bold] on {key.platform}")
+    console.print(events_table(entries))
+    console.print(periods_table(periods))
+
+
+def _instant(at: str | None, tz: str | None) -> datetime:
+    zone = parse_tz(tz) if tz else ZoneInfo("UTC")
+    return parse_query_time(at, zone) if at else datetime.now(UTC)
+
+
+def _require_known(model: ReadModel, key: AccountKey) -> None:
+    if model.known(key):
+        return
+    close = model.suggest(key)
+    hint = f" on {key.platform}"
+    if close:
+        hint += f"; did you mean {', '.join(close)}?"
+    raise UnknownAccount(f"{key}{hint}")
+
+
+def _period_dict(period: Any) -> dict[str, Any]:
+    return period.as_dict()

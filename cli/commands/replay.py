@@ -1,0 +1,85 @@
+"""`standing replay FILE...`"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from cli import options
+from cli.edge import REJECTED, reported, stderr
+from cli.input import parse_tz
+from cli.replaying import SHOWN_ERRORS, ReplayReport, replay
+from cli.store import open_store, redact, resolve
+
+Files = Annotated[
+    list[str],
+    typer.Argument(help="JSON Lines or JSON array files; - reads standard input."),
+]
+
+
+def replay_command(
+    files: Files,
+    db: options.Db = None,
+    tz: options.Tz = None,
+    skip_invalid: Annotated[
+        bool, typer.Option(help="Store the valid events; still exit 1.")
+    ] = False,
+    dry_run: Annotated[bool, typer.Option(help="Check only; store nothing.")] = False,
+    as_json: options.Json = False,
+    debug: options.Debug = False,
+) -> None:
+    """Replay dated facts into the store, checked whole before anything is written."""
+    with reported(debug):
+        zone = parse_tz(tz) if tz else None
+        app = open_store(db)
+        with _progress(enabled=not as_json and stderr.is_terminal) as tick:
+            report = replay(
+                app, files, zone, skip_invalid=skip_invalid, dry_run=dry_run, tick=tick
+            )
+    if as_json:
+        typer.echo(json.dumps(report.as_dict()))
+    else:
+        _print_report(report, redact(resolve(db)), dry_run)
+    if report.problems:
+        raise typer.Exit(REJECTED)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[int], None]]:
+    if not enabled:
+        yield lambda _: None
+        return
+    columns = (TextColumn("replaying"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=stderr, transient=True) as progress:
+        task = progress.add_task("replay", total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+def _print_report(report: ReplayReport, store: str, dry_run: bool) -> None:
+    for problem in report.problems[:SHOWN_ERRORS]:
+        where = f"{problem.file}:{problem.line}"
+        ident = f" [{problem.id}]" if problem.id else ""
+        stderr.print(f"{where}:{ident} {problem.message}", markup=False)
+    hidden = report.rejected - SHOWN_ERRORS
+    if hidden > 0:
+        stderr.print(f"... and {hidden} more problems", markup=False)
+    out = Console(highlight=False)
+    if report.problems and not report.stored and not dry_run:
+        stderr.print(
+            f"Error: {report.rejected} record(s) rejected; nothing was stored "
+            "(--skip-invalid stores the valid ones)",
+            markup=False,
+        )
+        return
+    verb = "Would apply" if dry_run else "Applied"
+    out.print(
+        f"{verb} {report.applied} event(s), {report.duplicates} duplicate(s) skipped, "
+        f"{report.rejected} rejected — {store}",
+        markup=False,
+    )

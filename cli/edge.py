@@ -1,0 +1,56 @@
+"""The one place where errors become `Error: ...` on stderr and an exit status."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
+
+import typer
+from eventsourcing.persistence import PersistenceError
+from rich.console import Console
+
+from cli.input import InputError
+from cli.store import StoreUnavailable
+from domain.errors import DomainError
+
+OK, REJECTED, USAGE, UNAVAILABLE = 0, 1, 2, 3
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, status: int) -> NoReturn:
+    stderr.print(f"Error: {message}", markup=False)
+    raise typer.Exit(status)
+
+
+@contextmanager
+def reported(debug: bool) -> Iterator[None]:
+    """Translate what a command raises into SPEC section 9's exit statuses."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:
+        status, message = _classify(error)
+        if debug:
+            traceback.print_exc()
+        fail(message, status)
+
+
+def _classify(error: Exception) -> tuple[int, str]:
+    if isinstance(error, DomainError):
+        return REJECTED, str(error)
+    if isinstance(error, InputError):
+        return USAGE, str(error)
+    if isinstance(error, StoreUnavailable):
+        return UNAVAILABLE, str(error)
+    if isinstance(error, PersistenceError):
+        return UNAVAILABLE, f"store unavailable: {_one_line(error)}"
+    return REJECTED, f"unexpected {type(error).__name__}: {_one_line(error)} (--debug)"
+
+
+def _one_line(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

@@ -1,0 +1,162 @@
+"""How answers look in a terminal (rich) and as JSON."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from domain.standing import Standing
+from domain.timefmt import iso, iso_duration
+from domain.timeline import Entry
+
+STYLES = {
+    "active": "green",
+    "locked": "yellow",
+    "suspended": "red",
+    "permanently_suspended": "bold red",
+    "archived": "blue",
+}
+
+
+def status_text(status: str | None) -> Text:
+    if status is None:
+        return Text("not registered", style="dim")
+    return Text(status.replace("_", " "), style=STYLES.get(status, ""))
+
+
+def when(at: datetime | str | None) -> str:
+    if at is None:
+        return "—"
+    return at if isinstance(at, str) else iso(at)
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready copy of a value from an event."""
+    if isinstance(value, datetime):
+        return iso(value)
+    if isinstance(value, timedelta):
+        return iso_duration(value)
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
+
+
+def entry_dict(entry: Entry) -> dict[str, Any]:
+    return {
+        "type": entry.type,
+        "at": iso(entry.at),
+        "recorded_at": iso(entry.recorded_at) if entry.recorded_at else None,
+        "id": entry.id,
+        **{key: plain(value) for key, value in entry.details.items()},
+    }
+
+
+def print_standing(console: Console, standing: Standing) -> None:
+    title = Text.assemble(
+        (standing.account, "bold"),
+        f" on {standing.platform}, as of ",
+        (iso(standing.as_of), "bold"),
+    )
+    console.print(title)
+    if not standing.exists:
+        console.print(Text("  not registered at that instant", style="dim"))
+        return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column()
+    for label, value in _standing_rows(standing):
+        grid.add_row(label, value)
+    console.print(grid)
+
+
+def _standing_rows(standing: Standing) -> list[tuple[str, Text | str]]:
+    status = status_text(standing.status.value if standing.status else None)
+    status.append(f"  since {when(standing.since)}", style="default")
+    if standing.until:
+        status.append(f", until {when(standing.until)}", style="default")
+    strikes = ", ".join(f"{k}: {v}" for k, v in sorted(standing.strikes.items()))
+    rows: list[tuple[str, Text | str]] = [
+        ("status", status),
+        ("reason", standing.reason or "—"),
+        ("kind", standing.kind or "—"),
+        ("holder", standing.holder or "—"),
+    ]
+    if standing.previous_holder:
+        rows.append(("previous holder", standing.previous_holder))
+    rows += [("live posts", str(standing.posts)), ("strikes", strikes or "none")]
+    rows += [("pending", _pending_text(item.as_dict())) for item in standing.pending]
+    return rows
+
+
+def _pending_text(item: dict[str, Any]) -> str:
+    kind = item.pop("type").replace("_", " ")
+    at = item.pop("at")
+    rest = ", ".join(f"{k} {_short(v)}" for k, v in item.items() if v is not None)
+    return f"{kind}{f' at {at}' if at else ''}{f' ({rest})' if rest else ''}"
+
+
+def _short(value: Any) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def standings_table(rows: list[Standing], as_of: datetime) -> Table:
+    table = Table(title=f"Accounts as of {iso(as_of)}", title_justify="left")
+    for column in ("account", "platform", "kind", "status", "since", "until"):
+        table.add_column(column)
+    table.add_column("holder")
+    table.add_column("posts", justify="right")
+    for s in rows:
+        status = status_text(s.status.value if s.status else None)
+        table.add_row(
+            s.account,
+            s.platform,
+            s.kind or "",
+            status,
+            when(s.since),
+            when(s.until) if s.until else "",
+            s.holder or "",
+            str(s.posts),
+        )
+    return table
+
+
+def events_table(entries: list[Entry]) -> Table:
+    table = Table(title="Events", title_justify="left")
+    for column in ("at", "recorded", "type", "id", "details"):
+        table.add_column(column, overflow="fold")
+    for entry in entries:
+        details = ", ".join(f"{k}={_clip(plain(v))}" for k, v in entry.details.items())
+        recorded = (
+            when(entry.recorded_at.replace(microsecond=0))
+            if entry.recorded_at
+            else "(time)"
+        )
+        style = "italic dim" if entry.derived else ""
+        table.add_row(
+            when(entry.at), recorded, entry.type, entry.id or "", details, style=style
+        )
+    return table
+
+
+def _clip(value: Any, width: int = 40) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def periods_table(periods: list[dict[str, Any]]) -> Table:
+    table = Table(title="Periods", title_justify="left")
+    for column in ("from", "to", "status", "holder", "reason"):
+        table.add_column(column, overflow="fold")
+    for period in periods:
+        table.add_row(
+            period["from"],
+            period["to"] or "(now)",
+            status_text(period["status"]),
+            period["holder"] or "",
+            period["reason"] or "",
+        )
+    return table

@@ -1,0 +1,95 @@
+"""Opening the store named by `--db` / `STANDING_DB` (SPEC section 6)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from domain.application import StandingApplication
+
+DEFAULT_DB = "standing.db"
+LOCK_TIMEOUT_SECONDS = "30"
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be opened, is locked beyond the timeout, or is not ours."""
+
+
+def resolve(db: str | None) -> str:
+    """The store's address: `--db`, else `STANDING_DB`, else `standing.db`."""
+    return db or os.environ.get("STANDING_DB") or DEFAULT_DB
+
+
+def redact(url: str) -> str:
+    """The address without its password, fit to print."""
+    parts = urlsplit(url)
+    if not parts.password:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
+def env_for(url: str) -> dict[str, str]:
+    """The `eventsourcing` persistence settings for a store address."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return _postgres_env(url)
+    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "SQLITE_DBNAME": path,
+        "SQLITE_LOCK_TIMEOUT": LOCK_TIMEOUT_SECONDS,
+    }
+
+
+def _postgres_env(url: str) -> dict[str, str]:
+    parts = urlsplit(url)
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": parts.path.lstrip("/") or "postgres",
+        "POSTGRES_HOST": parts.hostname or "127.0.0.1",
+        "POSTGRES_PORT": str(parts.port or 5432),
+        "POSTGRES_USER": unquote(parts.username or "postgres"),
+        "POSTGRES_PASSWORD": unquote(parts.password or ""),
+        "POSTGRES_CONNECT_TIMEOUT": "5",
+    }
+    schema = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p)
+    if "schema" in schema:
+        env["POSTGRES_SCHEMA"] = schema["schema"]
+    return env
+
+
+def open_store(db: str | None) -> StandingApplication:
+    """The application on the store at `db`; raises `StoreUnavailable`."""
+    url = resolve(db)
+    env = env_for(url)
+    if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
+        _check_sqlite_file(env["SQLITE_DBNAME"])
+    try:
+        return StandingApplication(env=env)
+    except Exception as error:  # the library raises many kinds; all mean "can't open"
+        raise StoreUnavailable(
+            f"cannot open store {redact(url)}: {_first_line(error, url)}"
+        ) from error
+
+
+def _check_sqlite_file(path: str) -> None:
+    if path == ":memory:" or path.startswith("file:"):
+        return
+    file = Path(path)
+    if not file.parent.is_dir():
+        raise StoreUnavailable(
+            f"cannot open store {path}: folder {file.parent} does not exist"
+        )
+    if file.exists() and file.stat().st_size:
+        with file.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                raise StoreUnavailable(f"cannot open store {path}: not a SQLite file")
+
+
+def _first_line(error: BaseException, url: str) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    password = urlsplit(url).password if "://" in url else None
+    if password:
+        text = text.replace(password, "***")
+    return text or type(error).__name__
