@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from eventsourcing.persistence import RecordConflictError
+
 from cli.input import Parsed, Problem, read_facts
 from domain.application import StandingApplication
 from domain.errors import DomainError
 from domain.session import Result, Session
 
 SHOWN_ERRORS = 50
+ATTEMPTS = 10
 
 
 @dataclass
@@ -46,33 +49,71 @@ def replay(
 ) -> ReplayReport:
     """Check every record against the store and the rules, then store them.
 
-    Nothing is stored when anything is rejected, unless `skip_invalid`.
+    Nothing is stored when anything is rejected, unless `skip_invalid`. When
+    another writer stores the same accounts meanwhile, the check and the save
+    run again against what it stored: its facts become duplicates here.
     """
-    report = ReplayReport()
-    parsed = _read(read_facts(paths, tz), report)
-    parsed.sort(key=lambda item: item.fact.at)  # stable: ties keep input order
-    session = Session(app)
+    unreadable: list[Problem] = []
+    parsed = sorted(_read(read_facts(paths, tz), unreadable), key=lambda p: p.fact.at)
+    committed = Tally()
+    for attempt in range(1, ATTEMPTS + 1):
+        session = Session(app)
+        report = _check(session, parsed, unreadable, paths, tick)
+        if dry_run:
+            return report
+        if report.problems and not skip_invalid:
+            report.applied, report.duplicates = committed.total, 0
+            return report
+        try:
+            session.save(committed=committed.add)
+        except RecordConflictError:
+            if attempt == ATTEMPTS:
+                raise
+            continue
+        refused = report.rejected - len(unreadable)
+        report.applied = committed.total
+        report.duplicates = len(parsed) - committed.total - refused
+        report.stored = True
+        return report
+    raise RuntimeError("unreachable")  # pragma: no cover
+
+
+@dataclass
+class Tally:
+    """Facts this process stored, across attempts."""
+
+    total: int = 0
+
+    def add(self, count: int) -> None:
+        self.total += count
+
+
+def _read(items: Iterable[Parsed | Problem], problems: list[Problem]) -> list[Parsed]:
+    parsed: list[Parsed] = []
+    for item in items:
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            parsed.append(item)
+    return parsed
+
+
+def _check(
+    session: Session,
+    parsed: list[Parsed],
+    unreadable: list[Problem],
+    paths: list[str],
+    tick: Callable[[int], None],
+) -> ReplayReport:
+    report = ReplayReport(problems=list(unreadable))
     for done, item in enumerate(parsed, 1):
         _apply(session, item, report)
         if done % 1000 == 0:
             tick(1000)
     tick(len(parsed) % 1000)
-    if dry_run or (report.problems and not skip_invalid):
-        report.applied = 0 if not dry_run else report.applied
-        return report
-    session.save()
-    report.stored = True
+    order = {path: index for index, path in enumerate(paths)}
+    report.problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line))
     return report
-
-
-def _read(items: Iterable[Parsed | Problem], report: ReplayReport) -> list[Parsed]:
-    parsed: list[Parsed] = []
-    for item in items:
-        if isinstance(item, Problem):
-            report.problems.append(item)
-        else:
-            parsed.append(item)
-    return parsed
 
 
 def _apply(session: Session, item: Parsed, report: ReplayReport) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -20,6 +20,11 @@ from domain.facts import FactRef
 from domain.identity import AccountKey
 from domain.phase import ScheduledTransfer
 from domain.timefmt import iso
+
+
+def _ignore(_: int) -> None:
+    return None
+
 
 COMMANDS = {
     rules.PUBLISHED: Account.publish,
@@ -57,6 +62,7 @@ class Session:
         self.accounts: dict[UUID, Account | None] = {}
         self.partners: dict[UUID, UUID] = {}
         self.claims: dict[UUID, list[FactClaim]] = {}
+        self.applied: dict[UUID, int] = {}
         self.seen: dict[str, str | None] = {}
 
     def apply(self, fact: Fact) -> Result:
@@ -80,6 +86,7 @@ class Session:
             claim = FactClaim(fact.ref.id, fact.ref.digest, str(fact.key))
             self.claims.setdefault(fact.key.id, []).append(claim)
         self.seen[fact.ref.id] = fact.ref.digest
+        self.applied[fact.key.id] = self.applied.get(fact.key.id, 0) + 1
         return Result.APPLIED
 
     def load(self, key: AccountKey) -> Account | None:
@@ -87,10 +94,19 @@ class Session:
             self.accounts[key.id] = self.app.account(key)
         return self.accounts[key.id]
 
-    def save(self, batch_events: int = 5000) -> None:
-        """Store every pending event; an archive is saved with its source."""
+    def save(
+        self, batch_events: int = 5000, committed: Callable[[int], None] = _ignore
+    ) -> None:
+        """Store every pending event, in transactions of about `batch_events`.
+
+        An account is stored whole with its archive (or source) and the claims
+        of its given ids. After each transaction, `committed` hears how many
+        facts it stored. A writer that stored the same account meanwhile makes
+        the library raise `RecordConflictError`; what was committed stays.
+        """
         for batch in self._batches(batch_events):
             self.app.save(*batch)
+            committed(sum(self.applied.get(member.id, 0) for member in batch))
 
     def _batches(self, size: int) -> Iterator[list[Any]]:
         batch: list[Any] = []
