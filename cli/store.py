@@ -63,14 +63,29 @@ def open_store(db: str | None) -> StandingApplication:
     """The application on the store at `db`; raises `StoreUnavailable`."""
     url = resolve(db)
     env = env_for(url)
-    if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
-        _check_sqlite_file(env["SQLITE_DBNAME"])
     try:
+        if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
+            _check_sqlite_file(env["SQLITE_DBNAME"])
+        elif "POSTGRES_SCHEMA" in env:
+            _create_schema(url, env["POSTGRES_SCHEMA"])
         return StandingApplication(env=env)
+    except StoreUnavailable:
+        raise
     except Exception as error:  # the library raises many kinds; all mean "can't open"
         raise StoreUnavailable(
             f"cannot open store {redact(url)}: {_first_line(error, url)}"
         ) from error
+
+
+def _create_schema(url: str, schema: str) -> None:
+    """Tables are created on first use; so is the schema named in the address."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(url.split("?", 1)[0], autocommit=True, connect_timeout=5) as c:
+        c.execute(
+            sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema))
+        )
 
 
 def _check_sqlite_file(path: str) -> None:

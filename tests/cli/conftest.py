@@ -14,17 +14,18 @@ from cli.main import app
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "store.db"
+def db(store_url: str) -> str:
+    """The store every CLI test runs against: SQLite, then PostgreSQL."""
+    return store_url
 
 
 @pytest.fixture
-def standing(db: Path) -> Callable[..., Result]:
+def standing(db: str) -> Callable[..., Result]:
     """Run `standing ARGS... --db <fresh store>` in-process."""
     runner = CliRunner()
 
     def run(*args: str, input: str | None = None) -> Result:
-        return runner.invoke(app, [*args, "--db", str(db)], input=input)
+        return runner.invoke(app, [*args, "--db", db], input=input)
 
     return run
 

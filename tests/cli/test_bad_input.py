@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
 
 import pytest
 
 from tests.cli.records import event, registered
+from tests.stores import stored_rows
 
 BASE = [
     registered("jack"),
@@ -130,14 +129,6 @@ CASES = {
         "fact-1",
     ),
 }
-
-
-def stored_rows(db: Path) -> list[tuple]:
-    with sqlite3.connect(db) as connection:
-        return connection.execute(
-            "SELECT originator_id, originator_version, topic FROM stored_events "
-            "ORDER BY rowid"
-        ).fetchall()
 
 
 @pytest.fixture
