@@ -1,0 +1,70 @@
+"""Several writers replaying overlapping files into one store at once."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from cli.generating import generate
+from tests.stores import fresh_store, stored_rows
+
+STANDING = str(Path(sys.executable).with_name("standing"))
+WRITERS = 4
+
+
+def overlapping_files(folder: Path) -> list[Path]:
+    """Four files; each account's whole history is in exactly two of them, so
+    any order of replaying them gives the same store."""
+    by_account: dict[str, list[dict]] = defaultdict(list)
+    for record in generate(6000, 600, seed=11):
+        by_account[record["account"]].append(record)
+    files = [folder / f"writer{k}.jsonl" for k in range(WRITERS)]
+    lines: list[list[str]] = [[] for _ in files]
+    for index, records in enumerate(by_account.values()):
+        for k in (index % WRITERS, (index + 1) % WRITERS):
+            lines[k].extend(json.dumps(r) for r in records)
+    for path, text in zip(files, lines, strict=True):
+        path.write_text("\n".join(text) + "\n")
+    return files
+
+
+def standing(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [STANDING, *args], capture_output=True, text=True, timeout=600
+    )
+
+
+@pytest.mark.slow
+def test_four_writers_at_once_store_every_event_exactly_once(store_url, tmp_path):
+    files = overlapping_files(tmp_path)
+    writers = [
+        subprocess.Popen(
+            [STANDING, "replay", str(f), "--db", store_url, "--json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in files
+    ]
+    outcomes = [writer.communicate(timeout=600) for writer in writers]
+    backend = "postgres" if store_url.startswith("postgresql") else "sqlite"
+
+    (tmp_path / "one-after-another").mkdir()
+    with fresh_store(backend, tmp_path / "one-after-another") as sequential:
+        for f in files:
+            assert standing("replay", str(f), "--db", sequential).returncode == 0
+        expected_rows = stored_rows(sequential)
+        at = ["--at", "2021-03-01", "--json"]
+        expected_accounts = standing("accounts", *at, "--db", sequential).stdout
+
+    assert [w.returncode for w in writers] == [0] * WRITERS, outcomes
+    reports = [json.loads(out) for out, _ in outcomes]
+    distinct_facts = sum(1 for f in files for _ in f.open()) // 2
+    assert sum(r["applied"] for r in reports) == distinct_facts
+    assert stored_rows(store_url) == expected_rows
+    assert standing("accounts", *at, "--db", store_url).stdout == expected_accounts
