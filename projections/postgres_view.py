@@ -1,0 +1,30 @@
+"""The read model in PostgreSQL: the library's tracking recorder, with its own
+tracking table, and the view's tables in the store's schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
+from psycopg.sql import SQL
+
+from projections.sql_view import SQLStandingView
+from projections.statements import TRACKING
+
+
+class PostgresStandingView(SQLStandingView, PostgresTrackingRecorder):
+    placeholder = "%s"
+
+    def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
+        if not datastore.single_row_tracking:
+            msg = "the standing read model needs single-row tracking"
+            raise ValueError(msg)
+        super().__init__(datastore, **{**kwargs, "tracking_table_name": TRACKING})
+        self.sql_create_statements += [SQL(s) for s in self.view_tables()]  # type: ignore[arg-type]
+
+    def qualified(self, table: str) -> str:
+        return f'"{self.datastore.schema}"."{table}"'
+
+    def lock_position(self, cursor: Any) -> None:
+        """Serialise the view's writers (readers are not blocked)."""
+        cursor.execute(f"LOCK TABLE {self.qualified(TRACKING)} IN EXCLUSIVE MODE")

@@ -1,0 +1,45 @@
+"""The read model in SQLite: the library's tracking recorder, with its own table.
+
+The library's SQLite tracking table is always named `tracking`; this view
+keeps its position in a table of its own, keyed (as the library does) by the
+name of the application it follows, so other trackers never share its row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
+
+from projections.sql_view import SQLStandingView
+from projections.statements import TRACKING
+
+
+class SQLiteStandingView(SQLStandingView, SQLiteTrackingRecorder):
+    placeholder = "?"
+    table_suffix = " WITHOUT ROWID"
+
+    def __init__(self, datastore: SQLiteDatastore, **kwargs: Any) -> None:
+        if not datastore.single_row_tracking:
+            msg = "the standing read model needs single-row tracking"
+            raise ValueError(msg)
+        super().__init__(datastore, **kwargs)
+        self.insert_tracking_statement = (
+            f"INSERT INTO {TRACKING} "
+            "VALUES (:application_name, :notification_id) "
+            "ON CONFLICT (application_name) DO UPDATE "
+            "SET notification_id = :notification_id "
+            f"WHERE {TRACKING}.notification_id < :notification_id "
+            "RETURNING notification_id"
+        )
+        self.select_max_tracking_id_statement = (
+            f"SELECT MAX(notification_id) FROM {TRACKING} WHERE application_name=?"
+        )
+
+    def construct_create_table_statements(self) -> list[str]:
+        tracking = (
+            f"CREATE TABLE IF NOT EXISTS {TRACKING} ("
+            "application_name TEXT, notification_id INTEGER, "
+            "PRIMARY KEY (application_name)) WITHOUT ROWID"
+        )
+        return [tracking, *self.view_tables()]

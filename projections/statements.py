@@ -1,0 +1,67 @@
+"""The read model's SQL, as templates that SQLite and PostgreSQL both accept.
+
+`{segments}`, `{accounts}` and `{tracking}` stand for the (qualified) table
+names and `?` for the driver's placeholder; a view renders them (`_sql`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from projections.segments import ACCOUNT_COLUMNS, SEGMENT_COLUMNS
+
+SEGMENTS = "standing_segments"
+ACCOUNTS = "standing_accounts"
+TRACKING = "standing_view_tracking"
+TYPES = {"from_at": "BIGINT NOT NULL", "to_at": "BIGINT", "since": "BIGINT"}
+TYPES |= {"until": "BIGINT", "posts": "INTEGER NOT NULL", "registered_at": "BIGINT"}
+
+
+def create_table(table: str, columns: Sequence[str], key: str, suffix: str = "") -> str:
+    defined = ", ".join(f"{c} {TYPES.get(c, 'TEXT')}" for c in columns)
+    return (
+        f"CREATE TABLE IF NOT EXISTS {table} ({defined}, PRIMARY KEY ({key})){suffix}"
+    )
+
+
+def insert(table: str, columns: Sequence[str]) -> str:
+    marks = ", ".join("?" for _ in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
+CREATE_SEGMENTS = create_table("{segments}", SEGMENT_COLUMNS, "account_id, from_at")
+CREATE_ACCOUNTS = create_table("{accounts}", ACCOUNT_COLUMNS, "account_id")
+CREATE_HANDLE_INDEX = (
+    f"CREATE INDEX IF NOT EXISTS {ACCOUNTS}_handle ON {{accounts}} (platform, folded)"
+)
+DROP_TABLES = ("DROP TABLE IF EXISTS {segments}", "DROP TABLE IF EXISTS {accounts}")
+FORGET_POSITION = "DELETE FROM {tracking} WHERE application_name=?"
+
+DELETE_FROM = "DELETE FROM {segments} WHERE account_id=? AND from_at>=?"
+CLOSE_AT = (
+    "UPDATE {segments} SET to_at=? WHERE account_id=? AND from_at="
+    "(SELECT MAX(from_at) FROM {segments} WHERE account_id=? AND from_at<?)"
+)
+INSERT_SEGMENT = insert("{segments}", SEGMENT_COLUMNS)
+INSERT_ACCOUNT = (
+    f"{insert('{accounts}', ACCOUNT_COLUMNS)} ON CONFLICT (account_id) DO NOTHING"
+)
+
+ACCOUNT = "SELECT * FROM {accounts} WHERE account_id=?"
+SEGMENT_AT = (
+    "SELECT * FROM {segments} WHERE account_id=? AND from_at<=? "
+    "ORDER BY from_at DESC LIMIT 1"
+)
+SEGMENTS_AT = (
+    "SELECT a.handle, a.platform, a.kind, s.* FROM {segments} s "
+    "JOIN {accounts} a ON a.account_id=s.account_id "
+    "WHERE s.from_at<=? AND (s.to_at IS NULL OR s.to_at>?)"
+)
+SEGMENTS_OF = "SELECT * FROM {segments} WHERE account_id=? ORDER BY from_at"
+ANY_SEGMENT = "SELECT from_at FROM {segments} WHERE account_id=? LIMIT 1"
+HANDLES = (
+    "SELECT handle, folded FROM {accounts} a WHERE platform=? AND EXISTS "
+    "(SELECT 1 FROM {segments} s WHERE s.account_id=a.account_id)"
+)
+ALL_ACCOUNTS = "SELECT * FROM {accounts} ORDER BY account_id"
+ALL_SEGMENTS = "SELECT * FROM {segments} ORDER BY account_id, from_at"

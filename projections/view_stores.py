@@ -1,0 +1,29 @@
+"""Which recorder keeps the read model, for each persistence module."""
+
+from __future__ import annotations
+
+import importlib
+
+from domain.application import StandingApplication
+from projections.sql_view import SQLStandingView
+
+VIEWS: dict[str, tuple[str, str]] = {
+    "eventsourcing.sqlite": ("projections.sqlite_view", "SQLiteStandingView"),
+    "eventsourcing.postgres": ("projections.postgres_view", "PostgresStandingView"),
+}
+
+
+def open_view(app: StandingApplication) -> SQLStandingView:
+    """The read model's recorder, in the database (and pool) of the app's events.
+
+    Built by the app's own infrastructure factory, so it shares the app's
+    datastore; PostgreSQL's module is imported only when it is used.
+    """
+    factory = app.factory
+    module = type(factory).__module__
+    if module not in VIEWS:
+        msg = f"no read model for the {module} persistence module"
+        raise NotImplementedError(msg)
+    module_name, class_name = VIEWS[module]
+    view_class = getattr(importlib.import_module(module_name), class_name)
+    return factory.tracking_recorder(view_class)  # type: ignore[attr-defined, no-any-return]
