@@ -16,6 +16,10 @@ from cli.edge import REJECTED, reported, stderr
 from cli.input import parse_tz
 from cli.replaying import SHOWN_ERRORS, ReplayReport, replay
 from cli.store import open_store, redact, resolve
+from domain.application import StandingApplication
+from projections import ReadModel
+
+Tick = Callable[..., None]
 
 Files = Annotated[
     list[str],
@@ -38,10 +42,13 @@ def replay_command(
     with reported(debug):
         zone = parse_tz(tz) if tz else None
         app = open_store(db)
-        with _progress(enabled=not as_json and stderr.is_terminal) as tick:
+        show = not as_json and stderr.is_terminal
+        with _progress("checking", show) as tick:
             report = replay(
                 app, files, zone, skip_invalid=skip_invalid, dry_run=dry_run, tick=tick
             )
+        if report.stored:
+            _bring_read_models_up_to_date(app, show)
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
     else:
@@ -50,15 +57,25 @@ def replay_command(
         raise typer.Exit(REJECTED)
 
 
+def _bring_read_models_up_to_date(app: StandingApplication, show: bool) -> None:
+    """So that the first query after a replay answers at once."""
+    with _progress("read models", show) as tick:
+        ReadModel(app).catch_up(progress=lambda done, head: tick(0, done, head))
+
+
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[int], None]]:
+def _progress(label: str, enabled: bool) -> Iterator[Tick]:
     if not enabled:
-        yield lambda _: None
+        yield lambda *_: None
         return
-    columns = (TextColumn("replaying"), BarColumn(), MofNCompleteColumn())
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=stderr, transient=True) as progress:
-        task = progress.add_task("replay", total=None)
-        yield lambda n: progress.advance(task, n)
+        task = progress.add_task(label, total=None)
+
+        def tick(advance: int, completed: int | None = None, total: int | None = None):
+            progress.update(task, advance=advance, completed=completed, total=total)
+
+        yield tick
 
 
 def _print_report(report: ReplayReport, store: str, dry_run: bool) -> None:
