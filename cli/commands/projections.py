@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -10,8 +14,9 @@ from rich.table import Table
 
 from cli import options
 from cli.edge import reported
-from cli.store import open_store
+from cli.store import open_store, redact, resolve
 from projections import ReadModel
+from projections.follow import Follower
 
 app = typer.Typer(help="Show or rebuild the read models.", no_args_is_help=True)
 
@@ -44,3 +49,38 @@ def rebuild_command(db: options.Db = None, debug: options.Debug = False) -> None
         views = model.status()
     for view in views:
         typer.echo(f"{view.name}: rebuilt to position {view.position}")
+
+
+@app.command("follow")
+def follow_command(
+    poll: Annotated[
+        float, typer.Option(help="Seconds between polls on SQLite (no notifications).")
+    ] = 1.0,
+    db: options.Db = None,
+    debug: options.Debug = False,
+) -> None:
+    """Keep the read models current as events arrive, until Ctrl-C or SIGTERM.
+
+    On PostgreSQL it wakes on the store's notifications; on SQLite it polls.
+    A restarted follower resumes from its tracked position.
+    """
+    console = Console(highlight=False, soft_wrap=True)
+    with reported(debug):
+        follower = Follower(ReadModel(open_store(db)), _reporter(console), poll)
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, lambda *_: follower.stop())
+        console.print(
+            f"Following {redact(resolve(db))} from position {follower.position}; "
+            "Ctrl-C to stop.",
+            markup=False,
+        )
+        position = follower.run()
+    console.print(f"Stopped at position {position}.", markup=False)
+
+
+def _reporter(console: Console) -> Callable[[int, int], None]:
+    def caught_up(processed: int, position: int) -> None:
+        now = datetime.now(UTC).strftime("%H:%M:%SZ")
+        console.print(f"{now} +{processed} events, position {position}", markup=False)
+
+    return caught_up
