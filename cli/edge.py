@@ -12,7 +12,7 @@ from eventsourcing.persistence import PersistenceError
 from rich.console import Console
 
 from cli.input import InputError
-from cli.store import StoreUnavailable
+from cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
 from domain.errors import DomainError
 
 OK, REJECTED, USAGE, UNAVAILABLE = 0, 1, 2, 3
@@ -47,8 +47,17 @@ def _classify(error: Exception) -> tuple[int, str]:
     if isinstance(error, StoreUnavailable):
         return UNAVAILABLE, str(error)
     if isinstance(error, PersistenceError):
-        return UNAVAILABLE, f"store unavailable: {_one_line(error)}"
+        return UNAVAILABLE, f"store unavailable: {_one_line(error)}{_hint(error)}"
     return REJECTED, f"unexpected {type(error).__name__}: {_one_line(error)} (--debug)"
+
+
+def _hint(error: Exception) -> str:
+    if "database is locked" not in str(error):
+        return ""
+    return (
+        f" (another writer held it longer than {lock_timeout()} s; "
+        f"set {LOCK_TIMEOUT_VARIABLE} to wait longer)"
+    )
 
 
 def _one_line(error: Exception) -> str:

@@ -9,7 +9,8 @@ from urllib.parse import unquote, urlsplit
 from domain.application import StandingApplication
 
 DEFAULT_DB = "standing.db"
-LOCK_TIMEOUT_SECONDS = "30"
+LOCK_TIMEOUT_VARIABLE = "STANDING_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = "30"
 
 
 class StoreUnavailable(Exception):
@@ -38,8 +39,13 @@ def env_for(url: str) -> dict[str, str]:
     return {
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": path,
-        "SQLITE_LOCK_TIMEOUT": LOCK_TIMEOUT_SECONDS,
+        "SQLITE_LOCK_TIMEOUT": lock_timeout(),
     }
+
+
+def lock_timeout() -> str:
+    """Seconds a writer waits for another's SQLite lock before giving up (exit 3)."""
+    return os.environ.get(LOCK_TIMEOUT_VARIABLE) or DEFAULT_LOCK_TIMEOUT
 
 
 def _postgres_env(url: str) -> dict[str, str]:

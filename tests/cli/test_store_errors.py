@@ -1,0 +1,80 @@
+"""What a user sees when the store is busy, missing or guarded by a password."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from typer.testing import CliRunner
+
+from cli.main import app
+from cli.store import redact
+from tests.cli.records import registered
+
+
+def test_a_writer_waits_a_bounded_time_for_a_locked_sqlite_store_then_exits_3(
+    tmp_path, events_file, monkeypatch
+):
+    db = tmp_path / "busy.db"
+    path = events_file(registered("jack"))
+    CliRunner().invoke(app, ["replay", str(path), "--db", str(db)])
+    other_writer = sqlite3.connect(db, isolation_level=None)
+    other_writer.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setenv("STANDING_LOCK_TIMEOUT", "1")
+
+    result = CliRunner().invoke(
+        app, ["replay", str(events_file(registered("jill"))), "--db", str(db)]
+    )
+
+    other_writer.rollback()
+    assert result.exit_code == 3
+    assert "database is locked" in result.stderr
+    assert "STANDING_LOCK_TIMEOUT" in result.stderr
+
+
+def test_passwords_never_appear_in_errors():
+    url = "postgresql://auditor:s3cret-pw@127.0.0.1:1/standing"
+
+    result = CliRunner().invoke(app, ["state", "jack", "--db", url])
+
+    assert result.exit_code == 3
+    assert "s3cret-pw" not in result.output
+    assert "postgresql://auditor:***@127.0.0.1:1/standing" in result.stderr
+
+
+def test_redact_hides_only_the_password():
+    assert redact("postgresql://a:b@h:5/d") == "postgresql://a:***@h:5/d"
+    assert redact("postgresql://a@h/d") == "postgresql://a@h/d"
+    assert redact("standing.db") == "standing.db"
+
+
+def test_the_store_comes_from_standing_db_when_no_option_is_given(
+    tmp_path, events_file, monkeypatch
+):
+    monkeypatch.setenv("STANDING_DB", str(tmp_path / "from-env.db"))
+
+    CliRunner().invoke(app, ["replay", str(events_file(registered("jack")))])
+
+    assert (tmp_path / "from-env.db").exists()
+
+
+def test_projections_status_shows_position_against_the_head(standing, events_file):
+    standing("replay", str(events_file(registered("jack"), registered("jill"))))
+
+    result = standing("projections", "status", "--json")
+
+    assert json.loads(result.stdout) == [
+        {"name": "standing", "position": 2, "head": 2, "behind": 0}
+    ]
+
+
+def test_projections_rebuild_gives_the_same_answers(standing, events_file):
+    standing("replay", str(events_file(registered("jack"), registered("jill"))))
+    before = standing("accounts", "--at", "2021-02-01", "--json").stdout
+
+    rebuilt = standing("projections", "rebuild")
+    after = standing("accounts", "--at", "2021-02-01", "--json").stdout
+
+    assert rebuilt.exit_code == 0
+    assert "rebuilt to position 2" in rebuilt.stdout
+    assert after == before
