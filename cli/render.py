@@ -104,23 +104,27 @@ def _short(value: Any) -> str:
 
 
 def standings_table(rows: list[Standing], as_of: datetime) -> Table:
-    table = Table(title=f"Accounts as of {iso(as_of)}", title_justify="left")
-    for column in ("account", "platform", "kind", "status", "since", "until"):
-        table.add_column(column)
-    table.add_column("holder")
+    """One row an account; platform and until only when they tell something."""
+    platforms = len({s.platform for s in rows}) > 1
+    ends = any(s.until for s in rows)
+    where = f" on {rows[0].platform}" if rows and not platforms else ""
+    table = Table(title=f"Accounts{where} as of {iso(as_of)}", title_justify="left")
+    table.add_column("account", no_wrap=True)
+    if platforms:
+        table.add_column("platform", no_wrap=True)
+    table.add_column("kind")
+    table.add_column("status", no_wrap=True)
+    table.add_column("since", no_wrap=True)
+    if ends:
+        table.add_column("until", no_wrap=True)
+    table.add_column("holder", min_width=14)
     table.add_column("posts", justify="right")
     for s in rows:
-        status = status_text(s.status.value if s.status else None)
-        table.add_row(
-            s.account,
-            s.platform,
-            s.kind or "",
-            status,
-            when(s.since),
-            when(s.until) if s.until else "",
-            s.holder or "",
-            str(s.posts),
-        )
+        cells: list[Text | str] = [s.account]
+        cells += [s.platform] if platforms else []
+        cells += [s.kind or "", status_text(s.status.value if s.status else None)]
+        cells += [when(s.since)] + ([when(s.until) if s.until else ""] if ends else [])
+        table.add_row(*cells, s.holder or "", str(s.posts))
     return table
 
 
