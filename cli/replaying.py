@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import RecordConflictError
 
-from cli.input import Parsed, Problem, read_facts
+from cli.input import Parsed, Problem
+from cli.ordering import Unsorted, in_time_order, sorted_records, spooled_stdin
+from cli.spool import Spool
 from domain.application import StandingApplication
 from domain.errors import DomainError
 from domain.session import Result, Session
 
 SHOWN_ERRORS = 50
 ATTEMPTS = 10
+BATCH_FACTS = 5000
+
+Tick = Callable[[int], None]
 
 
 @dataclass
@@ -24,6 +29,7 @@ class ReplayReport:
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
     stored: bool = False
+    unreadable: int = 0
 
     @property
     def rejected(self) -> int:
@@ -52,29 +58,30 @@ def replay(
     Nothing is stored when anything is rejected, unless `skip_invalid`. When
     another writer stores the same accounts meanwhile, the check and the save
     run again against what it stored: its facts become duplicates here.
+    The checked events wait on disk (`Spool`), so memory holds the accounts,
+    not the events.
     """
-    unreadable: list[Problem] = []
-    parsed = sorted(_read(read_facts(paths, tz), unreadable), key=lambda p: p.fact.at)
     committed = Tally()
-    for attempt in range(1, ATTEMPTS + 1):
-        session = Session(app)
-        report = _check(session, parsed, unreadable, paths, tick)
-        if dry_run:
+    with spooled_stdin(paths) as stdin:
+        for attempt in range(1, ATTEMPTS + 1):
+            with Spool() as spool:
+                report, read = _checked(app, Source(paths, tz, stdin), spool, tick)
+                if dry_run:
+                    return report
+                if report.problems and not skip_invalid:
+                    report.applied, report.duplicates = committed.total, 0
+                    return report
+                try:
+                    _store(app, spool, committed)
+                except RecordConflictError:
+                    if attempt == ATTEMPTS:
+                        raise
+                    continue
+            refused = report.rejected - report.unreadable
+            report.applied = committed.total
+            report.duplicates = read - committed.total - refused
+            report.stored = True
             return report
-        if report.problems and not skip_invalid:
-            report.applied, report.duplicates = committed.total, 0
-            return report
-        try:
-            session.save(committed=committed.add)
-        except RecordConflictError:
-            if attempt == ATTEMPTS:
-                raise
-            continue
-        refused = report.rejected - len(unreadable)
-        report.applied = committed.total
-        report.duplicates = len(parsed) - committed.total - refused
-        report.stored = True
-        return report
     raise RuntimeError("unreachable")  # pragma: no cover
 
 
@@ -88,32 +95,67 @@ class Tally:
         self.total += count
 
 
-def _read(items: Iterable[Parsed | Problem], problems: list[Problem]) -> list[Parsed]:
-    parsed: list[Parsed] = []
-    for item in items:
-        if isinstance(item, Problem):
-            problems.append(item)
-        else:
-            parsed.append(item)
-    return parsed
+@dataclass(frozen=True)
+class Source:
+    paths: list[str]
+    tz: ZoneInfo | None
+    stdin: BinaryIO | None
+
+    @property
+    def args(self) -> tuple[list[str], ZoneInfo | None, BinaryIO | None]:
+        return self.paths, self.tz, self.stdin
+
+
+def _checked(
+    app: StandingApplication, source: Source, spool: Spool, tick: Tick
+) -> tuple[ReplayReport, int]:
+    """The report of checking every record in time order, and how many were
+    read; the events to store go to `spool`."""
+    try:
+        return _check(app, in_time_order(*source.args), spool, source, tick)
+    except Unsorted:
+        spool.clear()
+        return _check(app, sorted_records(*source.args), spool, source, tick)
 
 
 def _check(
-    session: Session,
-    parsed: list[Parsed],
-    unreadable: list[Problem],
-    paths: list[str],
-    tick: Callable[[int], None],
-) -> ReplayReport:
-    report = ReplayReport(problems=list(unreadable))
-    for done, item in enumerate(parsed, 1):
+    app: StandingApplication,
+    items: Iterable[Parsed | Problem],
+    spool: Spool,
+    source: Source,
+    tick: Tick,
+) -> tuple[ReplayReport, int]:
+    session = Session(app)
+    report = ReplayReport()
+    read = 0
+    for item in items:
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            report.unreadable += 1
+            continue
         _apply(session, item, report)
-        if done % 1000 == 0:
-            tick(1000)
-    tick(len(parsed) % 1000)
-    order = {path: index for index, path in enumerate(paths)}
+        read += 1
+        if read % BATCH_FACTS == 0:
+            _set_down(app, session, spool)
+            tick(BATCH_FACTS)
+    _set_down(app, session, spool)
+    tick(read % BATCH_FACTS)
+    order = {path: index for index, path in enumerate(source.paths)}
     report.problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line))
-    return report
+    return report, read
+
+
+def _set_down(app: StandingApplication, session: Session, spool: Spool) -> None:
+    events, facts = session.collect()
+    spool.add([app.mapper.to_stored_event(event) for event in events], facts)
+
+
+def _store(app: StandingApplication, spool: Spool, committed: Tally) -> None:
+    """Each batch in its own transaction, in the order it was checked."""
+    for events, facts in spool:
+        if events:
+            app.recorder.insert_events(events)
+        committed.add(facts)
 
 
 def _apply(session: Session, item: Parsed, report: ReplayReport) -> None:

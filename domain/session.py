@@ -64,12 +64,14 @@ class Session:
         self.claims: dict[UUID, list[FactClaim]] = {}
         self.applied: dict[UUID, int] = {}
         self.seen: dict[str, str | None] = {}
+        self.touched: dict[UUID, None] = {}
 
     def apply(self, fact: Fact) -> Result:
         """Apply one fact, or raise the `DomainError` that refuses it."""
         if self._seen_before(fact.ref):
             return Result.DUPLICATE
         account = self.load(fact.key)
+        self.touched[fact.key.id] = None
         if account is not None and fact.ref.id in account.facts:
             if account.facts[fact.ref.id] != fact.ref.digest:
                 raise ConflictingFact(fact.ref.id)
@@ -85,7 +87,8 @@ class Session:
         if fact.ref.digest is not None:
             claim = FactClaim(fact.ref.id, fact.ref.digest, str(fact.key))
             self.claims.setdefault(fact.key.id, []).append(claim)
-        self.seen[fact.ref.id] = fact.ref.digest
+            # only given ids: a derived one is found in its account's facts
+            self.seen[fact.ref.id] = fact.ref.digest
         self.applied[fact.key.id] = self.applied.get(fact.key.id, 0) + 1
         return Result.APPLIED
 
@@ -107,6 +110,27 @@ class Session:
         for batch in self._batches(batch_events):
             self.app.save(*batch)
             committed(sum(self.applied.get(member.id, 0) for member in batch))
+
+    def collect(self) -> tuple[list[Any], int]:
+        """Take the pending events of every account touched since the last
+        collect, each with its companions, and how many facts they record.
+
+        The accounts stay, so later facts build on them; their events are
+        the caller's to store, in order, each collect in one transaction.
+        """
+        events: list[Any] = []
+        done: set[UUID] = set()
+        for account_id in self.touched:
+            account = self.accounts.get(account_id)
+            if account is None or account.id in done:
+                continue
+            for member in self._with_companions(account):
+                if member.id not in done:
+                    done.add(member.id)
+                    events.extend(member.collect_events())
+        facts = sum(self.applied.values())
+        self.touched, self.applied, self.claims = {}, {}, {}
+        return events, facts
 
     def _batches(self, size: int) -> Iterator[list[Any]]:
         batch: list[Any] = []

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from cli import replaying
 from cli.replaying import replay
 from cli.store import open_store
-from domain.session import Session
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 
@@ -21,16 +21,16 @@ def test_a_replay_that_loses_a_race_stores_only_what_is_new(
     )
     theirs = events_file(registered("jack"))
     rival = open_store(store_url)
-    original_save = Session.save
+    original_store = replaying._store
     raced = []
 
-    def save_after_the_rival(session, *args, **kwargs):
+    def store_after_the_rival(*args, **kwargs):
         if not raced:
             raced.append("under way")
             raced[0] = replay(rival, [str(theirs)], None)
-        return original_save(session, *args, **kwargs)
+        return original_store(*args, **kwargs)
 
-    monkeypatch.setattr(Session, "save", save_after_the_rival)
+    monkeypatch.setattr(replaying, "_store", store_after_the_rival)
 
     report = replay(open_store(store_url), [str(ours)], None)
 
