@@ -3,7 +3,7 @@ and then record events (defined on `AccountRecord`)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from domain import rules
 from domain.account_record import AccountRecord, Tenure
@@ -11,8 +11,11 @@ from domain.errors import Backdated, RuleBroken, UnknownAccount
 from domain.facts import FactRef
 from domain.identity import AccountKey
 from domain.phase import Phase, ScheduledTransfer, TransferHappened, advance
+from domain.timefmt import iso
 
 KINDS = ("personal", "institutional", "campaign", "organization")
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+LONGEST = timedelta(days=36_525)
 
 
 class Account(AccountRecord):
@@ -28,6 +31,7 @@ class Account(AccountRecord):
         kind: str = "personal",
         name: str | None = None,
     ) -> Account:
+        _check_range(str(key), at, at, None)
         if kind not in KINDS:
             raise RuleBroken(
                 "account.kind",
@@ -201,6 +205,7 @@ class Account(AccountRecord):
         archive_to: str | None = None,
     ) -> None:
         phase = self._check_transfer(rules.TRANSFER_SCHEDULED, at, archive_to)
+        _check_range(self.label, at, effective_at, phase.status.value)
         if effective_at <= at:
             self._refuse(
                 "transfer.effective_at", phase, at, "effective_at must be later than at"
@@ -243,8 +248,9 @@ class Account(AccountRecord):
         return phase, any(isinstance(h, TransferHappened) for h in happened)
 
     def _checked(self, event_type: str, at: datetime) -> tuple[Phase, dict[str, bool]]:
+        _check_range(self.label, at, at, self.phase.status.value)
         if at < self.latest:
-            raise Backdated(self.label, at, self.latest)
+            raise Backdated(self.label, at, self.latest, self.phase.status.value)
         if at < self.registered_at:
             raise UnknownAccount(self.label, at)
         phase, handed_over = self.phase_at(at)
@@ -293,8 +299,26 @@ class Account(AccountRecord):
             )
         if duration is not None and duration <= timedelta(0):
             self._refuse(f"{what}.duration", phase, at, "duration must be positive")
+        if duration is not None and duration > LONGEST:
+            self._refuse(f"{what}.duration", phase, at, "duration over 100 years")
         if until is not None and until <= at:
             self._refuse(f"{what}.until", phase, at, "until must be later than at")
+        if until is not None:
+            _check_range(self.label, at, until, phase.status.value)
 
     def _refuse(self, rule: str, phase: Phase, at: datetime, detail: str) -> None:
         raise RuleBroken(rule, self.label, at, phase.status.value, detail)
+
+
+def _check_range(
+    account: str, at: datetime, instant: datetime, status: str | None
+) -> None:
+    """Instants stay well inside the calendar, so every end can be computed."""
+    if instant >= LATEST:
+        raise RuleBroken(
+            "time.range",
+            account,
+            at,
+            status,
+            f"{iso(instant)} is too far ahead: instants must be before {LATEST.year}",
+        )

@@ -19,8 +19,13 @@ class UnknownAccount(DomainError):
     """No account with that handle on that platform."""
 
     def __init__(self, account: str, at: datetime | None = None) -> None:
-        when = f" at {iso(at)}" if at is not None else ""
-        super().__init__(f"unknown account {account}{when}")
+        if at is None:
+            super().__init__(f"unknown account {account}")
+        else:
+            super().__init__(
+                f"unknown account {account} at {iso(at)} (rule account.unknown: "
+                f"{account} was not registered at {iso(at)})"
+            )
         self.account = account
 
 
@@ -47,11 +52,13 @@ class RuleBroken(DomainError):
 class Backdated(DomainError):
     """A fact earlier than the latest stored fact of the same account."""
 
-    def __init__(self, account: str, at: datetime, latest: datetime) -> None:
+    def __init__(
+        self, account: str, at: datetime, latest: datetime, status: str
+    ) -> None:
         super().__init__(
-            f"backdated: {account} already has a fact at {iso(latest)}, "
-            f"later than {iso(at)} (rule backdated: facts of an account are "
-            "applied in order of time)"
+            f"backdated: {account} already has a fact at {iso(latest)}, later than "
+            f"{iso(at)} (rule backdated: facts of an account are applied in order "
+            f"of time; {account} was {status.replace('_', ' ')} at {iso(latest)})"
         )
         self.account = account
         self.at = at
