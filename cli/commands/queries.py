@@ -12,7 +12,7 @@ from rich.console import Console
 
 from cli import options
 from cli.edge import reported
-from cli.input import parse_query_time, parse_tz
+from cli.input import InputError, parse_query_time, parse_tz
 from cli.render import (
     entry_dict,
     events_table,
@@ -21,8 +21,9 @@ from cli.render import (
     standings_table,
 )
 from cli.store import open_store
-from domain.errors import UnknownAccount
+from domain.errors import InvalidIdentity, UnknownAccount
 from domain.identity import AccountKey
+from domain.restrictions import Status
 from domain.timeline import timeline
 from projections import ReadModel
 
@@ -40,7 +41,7 @@ def state_command(
 ) -> None:
     """What an account's state was at an instant (default: now)."""
     with reported(debug):
-        key = AccountKey.parse(account, platform)
+        key = _key(account, platform)
         instant = _instant(at, tz)
         model = ReadModel(open_store(db))
         _require_known(model, key)
@@ -53,7 +54,9 @@ def state_command(
 
 def accounts_command(
     at: options.At = None,
-    status: Annotated[str | None, typer.Option(help="Only this status.")] = None,
+    status: Annotated[
+        Status | None, typer.Option(help="Only this status.", case_sensitive=False)
+    ] = None,
     holder: Annotated[str | None, typer.Option(help="Only this holder.")] = None,
     platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
     tz: options.Tz = None,
@@ -65,7 +68,14 @@ def accounts_command(
     with reported(debug):
         instant = _instant(at, tz)
         model = ReadModel(open_store(db))
-        rows = model.accounts(instant, status=status, holder=holder, platform=platform)
+        if platform is not None:
+            _key("x", platform)
+        rows = model.accounts(
+            instant,
+            status=status.value if status else None,
+            holder=holder,
+            platform=platform,
+        )
     if as_json:
         typer.echo(json.dumps([row.as_dict() for row in rows]))
     else:
@@ -81,7 +91,7 @@ def history_command(
 ) -> None:
     """An account's events (effective and recorded times, ids) and its periods."""
     with reported(debug):
-        key = AccountKey.parse(account, platform)
+        key = _key(account, platform)
         app = open_store(db)
         model = ReadModel(app)
         _require_known(model, key)
@@ -101,6 +111,14 @@ def history_command(
     console.print(f"[bold]{label}[/bold] on {key.platform}")
     console.print(events_table(entries))
     console.print(periods_table(periods))
+
+
+def _key(account: str, platform: str) -> AccountKey:
+    """The account named on the command line; a malformed name is a usage error."""
+    try:
+        return AccountKey.parse(account, platform)
+    except InvalidIdentity as error:
+        raise InputError(str(error)) from None
 
 
 def _instant(at: str | None, tz: str | None) -> datetime:

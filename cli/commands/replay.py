@@ -52,7 +52,7 @@ def replay_command(
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
     else:
-        _print_report(report, redact(resolve(db)), dry_run)
+        _print_report(report, redact(resolve(db)), dry_run, skip_invalid)
     if report.problems:
         raise typer.Exit(REJECTED)
 
@@ -78,7 +78,9 @@ def _progress(label: str, enabled: bool) -> Iterator[Tick]:
         yield tick
 
 
-def _print_report(report: ReplayReport, store: str, dry_run: bool) -> None:
+def _print_report(
+    report: ReplayReport, store: str, dry_run: bool, skip_invalid: bool
+) -> None:
     for problem in report.problems[:SHOWN_ERRORS]:
         where = f"{problem.file}:{problem.line}"
         ident = f" [{problem.id}]" if problem.id else ""
@@ -87,9 +89,10 @@ def _print_report(report: ReplayReport, store: str, dry_run: bool) -> None:
     if hidden > 0:
         stderr.print(f"... and {hidden} more problems", markup=False)
     out = Console(highlight=False)
-    if report.problems and not report.stored and not dry_run:
+    if report.problems and not skip_invalid:
+        outcome = "a replay would store nothing" if dry_run else "nothing was stored"
         stderr.print(
-            f"Error: {report.rejected} record(s) rejected; nothing was stored "
+            f"Error: {report.rejected} record(s) rejected; {outcome} "
             "(--skip-invalid stores the valid ones)",
             markup=False,
         )

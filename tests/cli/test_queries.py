@@ -237,3 +237,18 @@ def test_demo_needs_no_setup(tmp_path, monkeypatch):
     assert by_handle["@POTUS45"]["status"] == "archived"
     assert by_handle["@realDonaldTrump"]["status"] == "permanently_suspended"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unknown_status_filter_is_a_usage_error(story, standing):
+    result = standing("accounts", "--status", "lockd")
+
+    assert result.exit_code == 2
+
+
+def test_a_malformed_handle_or_platform_is_a_usage_error(story, standing):
+    bad_handle = standing("state", "bad handle")
+    bad_platform = standing("state", "jack", "--platform", "Twitter")
+
+    assert (bad_handle.exit_code, bad_platform.exit_code) == (2, 2)
+    assert "invalid handle" in bad_handle.stderr
+    assert "invalid platform" in bad_platform.stderr

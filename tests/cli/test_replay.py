@@ -143,3 +143,16 @@ def test_a_readable_summary_on_success(standing, events_file):
 
     assert result.exit_code == 0
     assert "Applied 1 event(s)" in result.stdout
+
+
+def test_a_dry_run_with_a_rejected_record_says_nothing_would_be_stored(
+    standing, events_file
+):
+    path = events_file(
+        registered("jack"), event("account.unlocked", "jack", "2021-01-02T00:00:00Z")
+    )
+
+    result = standing("replay", str(path), "--dry-run")
+
+    assert result.exit_code == 1
+    assert "a replay would store nothing" in result.stderr
