@@ -11,7 +11,7 @@ import typer
 from eventsourcing.persistence import PersistenceError
 from rich.console import Console
 
-from cli.input import InputError
+from cli.input.errors import InputError
 from cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
 from domain.errors import DomainError
 

@@ -1,27 +1,62 @@
-"""The `standing` command line."""
+"""The `standing` command line.
+
+Each command's module is imported only when that command runs (`run`), so
+`standing state` never loads the replay path; `app` has every command.
+"""
 
 from __future__ import annotations
 
+import importlib
+import sys
+from typing import Any
+
 import typer
 
-from cli.commands import demo, generate, projections, queries, replay
+# command name -> (module in cli.commands, function, or None for a sub-app)
+COMMANDS: dict[str, tuple[str, str | None]] = {
+    "replay": ("replay", "replay_command"),
+    "state": ("queries", "state_command"),
+    "accounts": ("queries", "accounts_command"),
+    "history": ("queries", "history_command"),
+    "demo": ("demo", "demo_command"),
+    "generate": ("generate", "generate_command"),
+    "projections": ("projections", None),
+}
 
-app = typer.Typer(
-    name="standing",
-    help="Replay dated facts about social-media accounts and ask what their "
-    "standing was at any instant.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-app.command("replay")(replay.replay_command)
-app.command("state")(queries.state_command)
-app.command("accounts")(queries.accounts_command)
-app.command("history")(queries.history_command)
-app.command("demo")(demo.demo_command)
-app.command("generate")(generate.generate_command)
-app.add_typer(projections.app, name="projections")
+
+def build(names: list[str]) -> typer.Typer:
+    """The CLI with the named commands (in the usual order)."""
+    cli = typer.Typer(
+        name="standing",
+        help="Replay dated facts about social-media accounts and ask what their "
+        "standing was at any instant.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+    cli.callback()(_group)  # a group even with one command: `standing state ...`
+    for name in COMMANDS:
+        if name in names:
+            module, function = COMMANDS[name]
+            loaded = importlib.import_module(f"cli.commands.{module}")
+            if function is None:
+                cli.add_typer(loaded.app, name=name)
+            else:
+                cli.command(name)(getattr(loaded, function))
+    return cli
+
+
+def _group() -> None:
+    """Replay dated facts about social-media accounts and ask what their
+    standing was at any instant."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return build(list(COMMANDS))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run() -> None:
-    app()
+    wanted = sys.argv[1] if len(sys.argv) > 1 else None
+    build([wanted] if wanted in COMMANDS else list(COMMANDS))()

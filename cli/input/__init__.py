@@ -2,28 +2,38 @@
 
 Everything here raises `InputError` (a `ValueError`) with a one-line message,
 or reports a `Problem` for a record; nothing here touches the store.
+
+Names are imported on first use, so a query that only parses a time never
+loads the record models (and pydantic).
 """
 
-from cli.input.durations import parse_duration
-from cli.input.entries import Parsed, Problem
-from cli.input.errors import InputError
-from cli.input.facts import canonical_content, record_fact
-from cli.input.reading import read_facts
-from cli.input.records import RECORDS, Record, validate_record
-from cli.input.times import parse_event_time, parse_query_time, parse_tz
+from __future__ import annotations
 
-__all__ = [
-    "RECORDS",
-    "InputError",
-    "Parsed",
-    "Problem",
-    "Record",
-    "canonical_content",
-    "parse_duration",
-    "parse_event_time",
-    "parse_query_time",
-    "parse_tz",
-    "read_facts",
-    "record_fact",
-    "validate_record",
-]
+import importlib
+from typing import Any
+
+HOMES = {
+    "RECORDS": "records",
+    "InputError": "errors",
+    "Parsed": "entries",
+    "Problem": "entries",
+    "Record": "records",
+    "canonical_content": "facts",
+    "parse_duration": "durations",
+    "parse_event_time": "times",
+    "parse_query_time": "times",
+    "parse_tz": "times",
+    "read_facts": "reading",
+    "record_fact": "facts",
+    "validate_record": "records",
+}
+
+__all__ = sorted(HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{HOMES[name]}"), name)
+    globals()[name] = value
+    return value
