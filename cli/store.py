@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from domain.application import StandingApplication
+from domain.creation import created
 
 DEFAULT_DB = "standing.db"
 LOCK_TIMEOUT_VARIABLE = "STANDING_LOCK_TIMEOUT"
@@ -74,7 +75,7 @@ def open_store(db: str | None) -> StandingApplication:
             _check_sqlite_file(env["SQLITE_DBNAME"])
         elif "POSTGRES_SCHEMA" in env:
             _create_schema(url, env["POSTGRES_SCHEMA"])
-        return StandingApplication(env=env)
+        return created(lambda: StandingApplication(env=env))
     except StoreUnavailable:
         raise
     except Exception as error:  # the library raises many kinds; all mean "can't open"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 from domain.application import StandingApplication
+from domain.creation import created
 from projections.sql_view import SQLStandingView
 
 VIEWS: dict[str, tuple[str, str]] = {
@@ -26,4 +27,4 @@ def open_view(app: StandingApplication) -> SQLStandingView:
         raise NotImplementedError(msg)
     module_name, class_name = VIEWS[module]
     view_class = getattr(importlib.import_module(module_name), class_name)
-    return factory.tracking_recorder(view_class)  # type: ignore[attr-defined, no-any-return]
+    return created(lambda: factory.tracking_recorder(view_class))  # type: ignore[attr-defined, no-any-return]
