@@ -21,6 +21,8 @@ from domain.identity import AccountKey
 from domain.phase import ScheduledTransfer
 from domain.timefmt import iso
 
+_MISSING: Any = object()
+
 
 def _ignore(_: int) -> None:
     return None
@@ -70,8 +72,9 @@ class Session:
         """Apply one fact, or raise the `DomainError` that refuses it."""
         if self._seen_before(fact.ref):
             return Result.DUPLICATE
-        account = self.load(fact.key)
-        self.touched[fact.key.id] = None
+        ident = fact.key.id
+        account = self.load(fact.key, ident)
+        self.touched[ident] = None
         if account is not None and fact.ref.id in account.facts:
             if account.facts[fact.ref.id] != fact.ref.digest:
                 raise ConflictingFact(fact.ref.id)
@@ -86,16 +89,20 @@ class Session:
             self._command(account, fact)
         if fact.ref.digest is not None:
             claim = FactClaim(fact.ref.id, fact.ref.digest, str(fact.key))
-            self.claims.setdefault(fact.key.id, []).append(claim)
+            self.claims.setdefault(ident, []).append(claim)
             # only given ids: a derived one is found in its account's facts
             self.seen[fact.ref.id] = fact.ref.digest
-        self.applied[fact.key.id] = self.applied.get(fact.key.id, 0) + 1
+        self.applied[ident] = self.applied.get(ident, 0) + 1
         return Result.APPLIED
 
-    def load(self, key: AccountKey) -> Account | None:
-        if key.id not in self.accounts:
-            self.accounts[key.id] = self.app.account(key)
-        return self.accounts[key.id]
+    def load(self, key: AccountKey, ident: UUID | None = None) -> Account | None:
+        """The account as this session has it (`ident`: `key.id`, if known)."""
+        ident = ident or key.id
+        account = self.accounts.get(ident, _MISSING)
+        if account is _MISSING:
+            account = self.app.account(key)
+            self.accounts[ident] = account
+        return account
 
     def save(
         self, batch_events: int = 5000, committed: Callable[[int], None] = _ignore
