@@ -5,11 +5,10 @@ from __future__ import annotations
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 from eventsourcing.persistence import PersistenceError
-from rich.console import Console
 
 from cli.input.errors import InputError
 from cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
@@ -17,11 +16,24 @@ from domain.errors import DomainError
 
 OK, REJECTED, USAGE, UNAVAILABLE = 0, 1, 2, 3
 
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+def __getattr__(name: str) -> Any:
+    """`stderr`, the console for messages: rich is imported when first used."""
+    if name == "stderr":
+        return _stderr()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _stderr() -> Any:
+    if "stderr" not in globals():
+        from rich.console import Console
+
+        globals()["stderr"] = Console(stderr=True, highlight=False, soft_wrap=True)
+    return globals()["stderr"]
 
 
 def fail(message: str, status: int) -> NoReturn:
-    stderr.print(f"Error: {message}", markup=False)
+    _stderr().print(f"Error: {message}", markup=False)
     raise typer.Exit(status)
 
 

@@ -8,18 +8,10 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.console import Console
 
 from cli import options
 from cli.edge import reported
 from cli.input import InputError, parse_query_time, parse_tz
-from cli.render import (
-    entry_dict,
-    events_table,
-    periods_table,
-    print_standing,
-    standings_table,
-)
 from cli.store import open_store
 from domain.errors import InvalidIdentity, UnknownAccount
 from domain.identity import AccountKey
@@ -49,7 +41,9 @@ def state_command(
     if as_json:
         typer.echo(json.dumps(standing.as_dict()))
     else:
-        print_standing(Console(highlight=False), standing)
+        from cli.render import print_standing  # rich: only for a person to read
+
+        print_standing(_console(), standing)
 
 
 def accounts_command(
@@ -79,7 +73,9 @@ def accounts_command(
     if as_json:
         typer.echo(json.dumps([row.as_dict() for row in rows]))
     else:
-        Console(highlight=False).print(standings_table(rows, instant))
+        from cli.render import standings_table
+
+        _console().print(standings_table(rows, instant))
 
 
 def history_command(
@@ -102,12 +98,14 @@ def history_command(
         document = {
             "account": label,
             "platform": key.platform,
-            "events": [entry_dict(e) for e in entries],
+            "events": [_entry_dict(e) for e in entries],
             "periods": periods,
         }
         typer.echo(json.dumps(document))
         return
-    console = Console(highlight=False)
+    from cli.render import events_table, periods_table
+
+    console = _console()
     console.print(f"[bold]{label}[/bold] on {key.platform}")
     console.print(events_table(entries))
     console.print(periods_table(periods))
@@ -138,3 +136,15 @@ def _require_known(model: ReadModel, key: AccountKey) -> None:
 
 def _period_dict(period: Any) -> dict[str, Any]:
     return period.as_dict()
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _entry_dict(entry: Any) -> dict[str, Any]:
+    from cli.render import entry_dict
+
+    return entry_dict(entry)
