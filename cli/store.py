@@ -10,6 +10,7 @@ from domain.application import StandingApplication
 from domain.creation import created
 
 DEFAULT_DB = "standing.db"
+SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
 LOCK_TIMEOUT_VARIABLE = "STANDING_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = "30"
 
@@ -66,9 +67,30 @@ def _postgres_env(url: str) -> dict[str, str]:
     return env
 
 
-def open_store(db: str | None) -> StandingApplication:
-    """The application on the store at `db`; raises `StoreUnavailable`."""
+def exists(db: str | None) -> bool:
+    """Whether the store is there already (a PostgreSQL server is taken to be)."""
+    env = env_for(resolve(db))
+    if env["PERSISTENCE_MODULE"] != "eventsourcing.sqlite":
+        return True
+    return _memory(env["SQLITE_DBNAME"]) or Path(env["SQLITE_DBNAME"]).exists()
+
+
+def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
+    """The application on the store at `db`; raises `StoreUnavailable`.
+
+    A query (`must_exist`) never creates a store: a mistyped path is an error.
+    """
     url = resolve(db)
+    if "://" in url and not url.startswith(SCHEMES):
+        raise StoreUnavailable(
+            f"unsupported store address {redact(url)}: use PATH, sqlite:///PATH "
+            "or postgresql://USER@HOST/DB"
+        )
+    if must_exist and not exists(url):
+        raise StoreUnavailable(
+            f"no store at {redact(url)}: replay events into it first, "
+            "or check --db and STANDING_DB"
+        )
     env = env_for(url)
     try:
         if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
@@ -95,8 +117,12 @@ def _create_schema(url: str, schema: str) -> None:
         )
 
 
+def _memory(path: str) -> bool:
+    return path == ":memory:" or path.startswith("file:")
+
+
 def _check_sqlite_file(path: str) -> None:
-    if path == ":memory:" or path.startswith("file:"):
+    if _memory(path):
         return
     file = Path(path)
     if not file.parent.is_dir():

@@ -27,7 +27,7 @@ def status_command(
 ) -> None:
     """Each read model's position against the head of the event log."""
     with reported(debug):
-        views = ReadModel(open_store(db)).status()
+        views = ReadModel(open_store(db, must_exist=True)).status()
     if as_json:
         typer.echo(json.dumps([view.as_dict() for view in views]))
         return
@@ -44,7 +44,7 @@ def status_command(
 def rebuild_command(db: options.Db = None, debug: options.Debug = False) -> None:
     """Drop the read models and rebuild them from the event log."""
     with reported(debug):
-        model = ReadModel(open_store(db))
+        model = ReadModel(open_store(db, must_exist=True))
         model.rebuild()
         views = model.status()
     for view in views:

@@ -35,7 +35,7 @@ def state_command(
     with reported(debug):
         key = _key(account, platform)
         instant = _instant(at, tz)
-        model = ReadModel(open_store(db))
+        model = ReadModel(open_store(db, must_exist=True))
         _require_known(model, key)
         standing = model.standing(key, instant)
     if as_json:
@@ -61,7 +61,7 @@ def accounts_command(
     """Every account as of an instant, optionally filtered."""
     with reported(debug):
         instant = _instant(at, tz)
-        model = ReadModel(open_store(db))
+        model = ReadModel(open_store(db, must_exist=True))
         if platform is not None:
             _key("x", platform)
         rows = model.accounts(
@@ -88,7 +88,7 @@ def history_command(
     """An account's events (effective and recorded times, ids) and its periods."""
     with reported(debug):
         key = _key(account, platform)
-        app = open_store(db)
+        app = open_store(db, must_exist=True)
         model = ReadModel(app)
         _require_known(model, key)
         entries = list(timeline(app.events_of(key), until=datetime.now(UTC)))

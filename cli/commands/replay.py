@@ -15,7 +15,7 @@ from cli import options
 from cli.edge import REJECTED, reported, stderr
 from cli.input import parse_tz
 from cli.replaying import SHOWN_ERRORS, ReplayReport, replay
-from cli.store import open_store, redact, resolve
+from cli.store import exists, open_store, redact, resolve
 from domain.application import StandingApplication
 from projections import ReadModel
 
@@ -41,7 +41,8 @@ def replay_command(
     """Replay dated facts into the store, checked whole before anything is written."""
     with reported(debug):
         zone = parse_tz(tz) if tz else None
-        app = open_store(db)
+        # A dry run checks against an empty store rather than create one.
+        app = open_store(db if exists(db) or not dry_run else ":memory:")
         show = not as_json and stderr.is_terminal
         with _progress("checking", show) as tick:
             report = replay(

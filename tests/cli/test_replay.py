@@ -68,6 +68,7 @@ def test_facts_at_the_same_instant_keep_their_input_order(standing, events_file)
 
 
 def test_dry_run_checks_but_stores_nothing(standing, events_file):
+    standing("replay", str(events_file(registered("jill"))))
     path = events_file(registered("jack"))
 
     dry = standing("replay", str(path), "--dry-run", "--json")

@@ -78,3 +78,32 @@ def test_projections_rebuild_gives_the_same_answers(standing, events_file):
     assert rebuilt.exit_code == 0
     assert "rebuilt to position 2" in rebuilt.stdout
     assert after == before
+
+
+def test_a_query_on_a_mistyped_path_exits_3_and_creates_nothing(tmp_path):
+    missing = tmp_path / "standnig.db"
+
+    result = CliRunner().invoke(app, ["state", "jack", "--db", str(missing)])
+
+    assert result.exit_code == 3
+    assert "no store at" in result.stderr
+    assert not missing.exists()
+
+
+def test_a_dry_run_into_a_new_path_creates_nothing(tmp_path, events_file):
+    new = tmp_path / "new.db"
+
+    result = CliRunner().invoke(
+        app,
+        ["replay", str(events_file(registered("jack"))), "--dry-run", "--db", str(new)],
+    )
+
+    assert result.exit_code == 0
+    assert not new.exists()
+
+
+def test_an_unsupported_store_address_exits_3():
+    result = CliRunner().invoke(app, ["state", "jack", "--db", "mysql://x@y/z"])
+
+    assert result.exit_code == 3
+    assert "unsupported store address" in result.stderr
