@@ -24,8 +24,11 @@ HERE = Path(__file__).parent
 PY = sys.executable
 
 
-def measure(events: Path, work: Path, store: str, rows: list, label: str) -> None:
-    """(b), (d) and (e) on one store; appends figures to `rows`."""
+def measure(
+    events: Path, work: Path, store: str, rows: list, label: str
+) -> tuple[float, float, float, float]:
+    """(b), (d) and (e) on one store; appends figures to `rows`. Returns the
+    replay's seconds and peak MB, the state p99 (ms) and the process (s)."""
     n = _count(events)
     replay = timed(STANDING, "replay", str(events), "--db", store, "--json")
     applied = json.loads(replay.stdout)["applied"]
@@ -72,6 +75,8 @@ def main() -> None:
         url = _fresh_schema(args.postgres)
         pg = measure(events, work, url, rows, "(f) postgres")
         goals.append(("(f) postgres state p99 ≤ 1 ms", pg[2] <= 1.0))
+        goals.append(("(f) postgres state process ≤ 10x", pg[3] <= 10 * bare))
+        goals.append(("(f) postgres replay RSS ≤ 300 MB", pg[1] <= 300))
     _print(rows, goals, n, work)
 
 
