@@ -13,6 +13,7 @@ from freezegun.api import FakeDatetime
 from domain.application import StandingApplication
 from domain.identity import AccountKey
 from domain.standing import Standing
+from tests.unit.presidency import OUTGOING, SECOND, T0
 
 
 class FakeDatetimeAsISO(DatetimeAsISO):
@@ -54,3 +55,16 @@ def state(app: StandingApplication) -> StateOf:
         return app.standing(AccountKey.parse(handle, platform), at)
 
     return standing
+
+
+@pytest.fixture
+def potus(app):
+    """@POTUS: institutional, three posts of which p2 was removed, one strike."""
+    app.record(
+        "account.registered", "POTUS", at=T0, holder=OUTGOING, kind="institutional"
+    )
+    for n, post in enumerate(("p1", "p2", "p3"), start=1):
+        app.record("post.published", "POTUS", at=T0 + n * SECOND, post=post)
+    app.record("post.removed", "POTUS", at=T0 + 10 * SECOND, post="p2")
+    app.record("violation.recorded", "POTUS", at=T0 + 11 * SECOND, policy="x")
+    return app

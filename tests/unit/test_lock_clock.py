@@ -129,8 +129,8 @@ def test_lock_until_ends_it_at_that_instant(jack, state):
     assert state("jack", at(10)).status == Status.ACTIVE
 
 
-def test_lock_until_waits_for_removals_finishing_after_it(jack, state):
-    jack.record(
+def lock_until_10_awaiting_p1(app) -> None:
+    app.record(
         "account.locked",
         "jack",
         at=at(2),
@@ -138,6 +138,10 @@ def test_lock_until_waits_for_removals_finishing_after_it(jack, state):
         until=at(10),
         require_removal=["p1"],
     )
+
+
+def test_lock_until_waits_for_removals_finishing_after_it(jack, state):
+    lock_until_10_awaiting_p1(jack)
 
     jack.record("post.removed", "jack", at=at(15), post="p1")
 
@@ -147,14 +151,7 @@ def test_lock_until_waits_for_removals_finishing_after_it(jack, state):
 
 
 def test_lock_until_keeps_its_instant_when_removals_finish_before_it(jack, state):
-    jack.record(
-        "account.locked",
-        "jack",
-        at=at(2),
-        reason="r",
-        until=at(10),
-        require_removal=["p1"],
-    )
+    lock_until_10_awaiting_p1(jack)
 
     jack.record("post.removed", "jack", at=at(4), post="p1")
 

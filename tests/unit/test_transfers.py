@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
 from domain.errors import RuleBroken, UnknownAccount
-from domain.facts import FactRef
-from domain.identity import AccountKey
 from domain.restrictions import Status
-from domain.session import Fact, Session
-
-T0 = datetime(2017, 1, 20, 17, 0, tzinfo=UTC)
-SCHEDULED = datetime(2021, 1, 15, 12, 0, tzinfo=UTC)
-DUE = datetime(2021, 1, 20, 17, 0, tzinfo=UTC)
-BEFORE_DUE = DUE - timedelta(microseconds=1)
-SECOND = timedelta(seconds=1)
-OUTGOING = "Donald J. Trump"
-SUCCESSOR = "Joseph R. Biden Jr."
-
-
-@pytest.fixture
-def potus(app):
-    """@POTUS: institutional, three posts of which p2 was removed, one strike."""
-    app.record(
-        "account.registered", "POTUS", at=T0, holder=OUTGOING, kind="institutional"
-    )
-    for n, post in enumerate(("p1", "p2", "p3"), start=1):
-        app.record("post.published", "POTUS", at=T0 + n * SECOND, post=post)
-    app.record("post.removed", "POTUS", at=T0 + 10 * SECOND, post="p2")
-    app.record("violation.recorded", "POTUS", at=T0 + 11 * SECOND, policy="x")
-    return app
-
-
-def schedule(app, **fields) -> None:
-    fields = {"successor": SUCCESSOR, "effective_at": DUE, **fields}
-    app.record("account.transfer_scheduled", "POTUS", at=SCHEDULED, **fields)
+from tests.unit.presidency import (
+    BEFORE_DUE,
+    DUE,
+    OUTGOING,
+    SCHEDULED,
+    SECOND,
+    SUCCESSOR,
+    T0,
+    schedule,
+)
 
 
 @pytest.mark.parametrize("kind", ["personal", "campaign", "organization"])
@@ -170,91 +151,6 @@ def test_the_outgoing_tenures_live_posts_move_to_the_archive(potus, state, immed
     assert state("POTUS", DUE).posts == 0
 
 
-def test_the_archive_is_created_on_the_platform_of_its_source(app, state):
-    app.record(
-        "account.registered",
-        "mayor",
-        at=T0,
-        platform="mastodon",
-        holder="Old Mayor",
-        kind="institutional",
-    )
-
-    app.record(
-        "account.transferred",
-        "mayor",
-        at=DUE,
-        platform="mastodon",
-        successor="New Mayor",
-        archive_to="mayor2017",
-    )
-
-    assert state("mayor2017", DUE, platform="mastodon").status == Status.ARCHIVED
-    assert not state("mayor2017", DUE).exists
-
-
-def test_posts_of_the_old_tenure_can_be_removed_from_the_archive(potus, state):
-    schedule(potus, archive_to="POTUS45")
-
-    potus.record("post.removed", "POTUS45", at=DUE + SECOND, post="p1")
-
-    assert state("POTUS45", DUE).posts == 2
-    assert state("POTUS45", DUE + SECOND).posts == 1
-    assert state("POTUS45", DUE + SECOND).status == Status.ARCHIVED
-
-
-def test_the_archive_refuses_posts_removed_before_the_transfer(potus):
-    schedule(potus, archive_to="POTUS45")
-
-    with pytest.raises(RuleBroken, match=r"no post 'p2'.*rule post\.unknown"):
-        potus.record("post.removed", "POTUS45", at=DUE + SECOND, post="p2")
-
-
-def test_the_archive_accepts_nothing_but_removals(potus):
-    schedule(potus, archive_to="POTUS45")
-
-    with pytest.raises(RuleBroken, match=r"rule archived\.post\.published.*@POTUS45"):
-        potus.record("post.published", "POTUS45", at=DUE + SECOND, post="p9")
-
-
-def test_the_archive_does_not_exist_before_the_transfer(potus, state):
-    schedule(potus, archive_to="POTUS45")
-
-    with pytest.raises(UnknownAccount, match="unknown account @POTUS45"):
-        potus.record("post.removed", "POTUS45", at=BEFORE_DUE, post="p1")
-
-    assert not state("POTUS45", SCHEDULED).exists
-
-
-def test_the_archive_handle_is_reserved_until_the_transfer(potus):
-    schedule(potus, archive_to="POTUS45")
-
-    with pytest.raises(RuleBroken, match=r"rule account\.reserved"):
-        potus.record("account.registered", "POTUS45", at=SCHEDULED, holder="Someone")
-
-
-def test_an_old_tenures_post_is_no_longer_on_the_account_after_the_transfer(
-    potus,
-):
-    schedule(potus, archive_to="POTUS45")
-
-    with pytest.raises(RuleBroken, match=r"no post 'p1'.*rule post\.unknown"):
-        potus.record("post.removed", "POTUS", at=DUE, post="p1")
-
-
-def test_an_event_at_the_transfer_instant_applies_to_the_new_tenure(potus, state):
-    schedule(potus, archive_to="POTUS45")
-
-    potus.record("post.published", "POTUS", at=DUE, post="first")
-    potus.record("violation.recorded", "POTUS", at=DUE, policy="y")
-
-    after = state("POTUS", DUE)
-    assert after.holder == SUCCESSOR
-    assert after.posts == 1
-    assert after.strikes == {"y": 1}
-    assert state("POTUS45", DUE).posts == 2
-
-
 def test_a_second_transfer_archives_only_the_second_tenure(potus, state):
     schedule(potus, archive_to="POTUS45")
     potus.record("post.published", "POTUS", at=DUE + SECOND, post="b1")
@@ -380,27 +276,3 @@ def test_a_transfer_must_be_scheduled_for_a_later_instant(potus, effective_at):
             successor=SUCCESSOR,
             effective_at=effective_at,
         )
-
-
-def test_a_whole_replay_in_one_session_opens_the_archive_on_first_use(potus, state):
-    session = Session(potus)
-    key, archive = AccountKey.parse("POTUS"), AccountKey.parse("POTUS45")
-    facts = [
-        Fact(
-            "account.transfer_scheduled",
-            key,
-            SCHEDULED,
-            FactRef("schedule"),
-            {"successor": SUCCESSOR, "effective_at": DUE, "archive_to": "POTUS45"},
-        ),
-        Fact("post.removed", archive, DUE + SECOND, FactRef("rm"), {"post": "p3"}),
-        Fact("post.published", key, DUE + 2 * SECOND, FactRef("new"), {"post": "n1"}),
-    ]
-
-    for fact in facts:
-        session.apply(fact)
-    session.save()
-
-    assert state("POTUS45", DUE + SECOND).posts == 1
-    assert state("POTUS", DUE + 2 * SECOND).posts == 1
-    assert state("POTUS", DUE + 2 * SECOND).holder == SUCCESSOR
