@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,12 +25,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+@functools.cache
 def _stderr() -> Any:
-    if "stderr" not in globals():
-        from rich.console import Console
+    from rich.console import Console
 
-        globals()["stderr"] = Console(stderr=True, highlight=False, soft_wrap=True)
-    return globals()["stderr"]
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, status: int) -> NoReturn:

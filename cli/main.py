@@ -12,6 +12,10 @@ from typing import Any
 
 import typer
 
+HELP = (
+    "Replay dated facts about social-media accounts and ask what their "
+    "standing was at any instant."
+)
 # command name -> (module in cli.commands, function, or None for a sub-app)
 COMMANDS: dict[str, tuple[str, str | None]] = {
     "replay": ("replay", "replay_command"),
@@ -28,13 +32,12 @@ def build(names: list[str]) -> typer.Typer:
     """The CLI with the named commands (in the usual order)."""
     cli = typer.Typer(
         name="standing",
-        help="Replay dated facts about social-media accounts and ask what their "
-        "standing was at any instant.",
+        help=HELP,
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         add_completion=False,
     )
-    cli.callback()(_group)  # a group even with one command: `standing state ...`
+    cli.callback(help=HELP)(_group)  # a group even with one command
     for name in COMMANDS:
         if name in names:
             module, function = COMMANDS[name]
@@ -47,8 +50,7 @@ def build(names: list[str]) -> typer.Typer:
 
 
 def _group() -> None:
-    """Replay dated facts about social-media accounts and ask what their
-    standing was at any instant."""
+    return None
 
 
 def __getattr__(name: str) -> Any:

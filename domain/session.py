@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -22,10 +22,6 @@ from domain.phase import ScheduledTransfer
 from domain.timefmt import iso
 
 _MISSING: Any = object()
-
-
-def _ignore(_: int) -> None:
-    return None
 
 
 COMMANDS = {
@@ -104,19 +100,15 @@ class Session:
             self.accounts[ident] = account
         return account
 
-    def save(
-        self, batch_events: int = 5000, committed: Callable[[int], None] = _ignore
-    ) -> None:
-        """Store every pending event, in transactions of about `batch_events`.
+    def save(self) -> None:
+        """Store every pending event in one transaction (the library's `save`).
 
-        An account is stored whole with its archive (or source) and the claims
-        of its given ids. After each transaction, `committed` hears how many
-        facts it stored. A writer that stored the same account meanwhile makes
-        the library raise `RecordConflictError`; what was committed stays.
+        A writer that stored the same account meanwhile makes the library
+        raise `RecordConflictError`, and nothing of this session is stored.
+        A long replay stores batch by batch with `collect` instead.
         """
-        for batch in self._batches(batch_events):
-            self.app.save(*batch)
-            committed(sum(self.applied.get(member.id, 0) for member in batch))
+        claims = [claim for group in self.claims.values() for claim in group]
+        self.app.save(*(a for a in self.accounts.values() if a is not None), *claims)
 
     def collect(self) -> tuple[list[Any], int]:
         """Take the pending events of every account touched since the last
@@ -139,28 +131,10 @@ class Session:
         self.touched, self.applied, self.claims = {}, {}, {}
         return events, facts
 
-    def _batches(self, size: int) -> Iterator[list[Any]]:
-        batch: list[Any] = []
-        count = 0
-        done: set[UUID] = set()
-        for account in self.accounts.values():
-            if account is None or account.id in done:
-                continue
-            for member in self._with_companions(account):
-                if member.id not in done:
-                    done.add(member.id)
-                    batch.append(member)
-                    count += len(member.pending_events)
-            if count >= size:
-                yield batch
-                batch, count = [], 0
-        if batch:
-            yield batch
-
     def _with_companions(self, account: Account) -> list[Any]:
         """An account with what must be stored in the same transaction: its
         archive (or source) and the claims of its given ids."""
-        group: list[Any] = [account]
+        group: list[Any] = []
         partner = self.accounts.get(self.partners.get(account.id))  # type: ignore[arg-type]
         for member in (account, partner):
             if member is not None:

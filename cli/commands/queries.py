@@ -92,7 +92,7 @@ def history_command(
         model = ReadModel(app)
         _require_known(model, key)
         entries = list(timeline(app.events_of(key), until=datetime.now(UTC)))
-        periods = [_period_dict(p) for p in model.periods(key)]
+        periods = [period.as_dict() for period in model.periods(key)]
         label = model.standing(key, datetime.now(UTC)).account
     if as_json:
         document = {
@@ -132,10 +132,6 @@ def _require_known(model: ReadModel, key: AccountKey) -> None:
     if close:
         hint += f"; did you mean {', '.join(close)}?"
     raise UnknownAccount(f"{key}{hint}")
-
-
-def _period_dict(period: Any) -> dict[str, Any]:
-    return period.as_dict()
 
 
 def _console() -> Any:
