@@ -1,8 +1,10 @@
 """Tables are created on first use; two processes may do it at the same time.
 
 PostgreSQL's `CREATE TABLE IF NOT EXISTS` is not safe against a concurrent
-creator: the loser fails on a duplicate type or relation. Trying again then
-finds the tables there.
+creator: the loser fails on a duplicate type or relation, on a catalogue row
+the winner is updating ("tuple concurrently updated"), or, when both created
+the tracking table, on recording the migration marker the winner recorded
+first. Trying again then finds the tables there.
 """
 
 from __future__ import annotations
@@ -13,7 +15,12 @@ from typing import TypeVar
 
 T = TypeVar("T")
 ATTEMPTS = 5
-LOST_RACE = ("already exists", "pg_type_typname_nsp_index")
+LOST_RACE = (
+    "already exists",
+    "pg_type_typname_nsp_index",
+    "tuple concurrently updated",
+    "Failed to record tracking for __migration__",
+)
 
 
 def created(make: Callable[[], T]) -> T:
