@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
-from eventsourcing.persistence import PersistenceError
 
 from cli.input.errors import InputError
 from cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
@@ -58,6 +57,8 @@ def _classify(error: Exception) -> tuple[int, str]:
         return USAGE, str(error)
     if isinstance(error, StoreUnavailable):
         return UNAVAILABLE, str(error)
+    from eventsourcing.persistence import PersistenceError  # loaded by now if raised
+
     if isinstance(error, PersistenceError):
         return UNAVAILABLE, f"store unavailable: {_one_line(error)}{_hint(error)}"
     return REJECTED, f"unexpected {type(error).__name__}: {_one_line(error)} (--debug)"

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from domain.application import StandingApplication
 from domain.creation import created
+
+if TYPE_CHECKING:
+    from domain.application import StandingApplication
 
 DEFAULT_DB = "standing.db"
 SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
@@ -72,7 +77,7 @@ def exists(db: str | None) -> bool:
     env = env_for(resolve(db))
     if env["PERSISTENCE_MODULE"] != "eventsourcing.sqlite":
         return True
-    return _memory(env["SQLITE_DBNAME"]) or Path(env["SQLITE_DBNAME"]).exists()
+    return memory(env["SQLITE_DBNAME"]) or Path(env["SQLITE_DBNAME"]).exists()
 
 
 def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
@@ -80,6 +85,20 @@ def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
 
     A query (`must_exist`) never creates a store: a mistyped path is an error.
     """
+    url = address(db, must_exist)
+    env = env_for(url)
+    with opening(url):
+        if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
+            check_sqlite_file(env["SQLITE_DBNAME"])
+        elif "POSTGRES_SCHEMA" in env:
+            _create_schema(url, env["POSTGRES_SCHEMA"])
+        from domain.application import StandingApplication  # the library: here
+
+        return created(lambda: StandingApplication(env=env))
+
+
+def address(db: str | None, must_exist: bool = False) -> str:
+    """The store's address, checked; raises `StoreUnavailable`."""
     url = resolve(db)
     if "://" in url and not url.startswith(SCHEMES):
         raise StoreUnavailable(
@@ -91,13 +110,14 @@ def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
             f"no store at {redact(url)}: replay events into it first, "
             "or check --db and STANDING_DB"
         )
-    env = env_for(url)
+    return url
+
+
+@contextmanager
+def opening(url: str) -> Iterator[None]:
+    """Whatever fails in here means the store at `url` cannot be opened."""
     try:
-        if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
-            _check_sqlite_file(env["SQLITE_DBNAME"])
-        elif "POSTGRES_SCHEMA" in env:
-            _create_schema(url, env["POSTGRES_SCHEMA"])
-        return created(lambda: StandingApplication(env=env))
+        yield
     except StoreUnavailable:
         raise
     except Exception as error:  # the library raises many kinds; all mean "can't open"
@@ -117,12 +137,12 @@ def _create_schema(url: str, schema: str) -> None:
         )
 
 
-def _memory(path: str) -> bool:
+def memory(path: str) -> bool:
     return path == ":memory:" or path.startswith("file:")
 
 
-def _check_sqlite_file(path: str) -> None:
-    if _memory(path):
+def check_sqlite_file(path: str) -> None:
+    if memory(path):
         return
     file = Path(path)
     if not file.parent.is_dir():

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from domain.account_record import AccountRecord, Tenure
 from domain.identity import AccountKey
 from domain.phase import Phase
 from domain.restrictions import Lock, Status
 from domain.timefmt import iso, iso_duration
+
+if TYPE_CHECKING:  # a query reads standings without loading the aggregate
+    from domain.account_record import AccountRecord, Tenure
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +73,27 @@ def standing_of(
     An archive still waiting for its tenure needs the `tenure` its source
     handed over by then (None when the transfer had not happened or lapsed).
     """
+    return standing_in_phase(record, key, as_of, tenure)[0]
+
+
+def standing_in_phase(
+    record: AccountRecord | None,
+    key: AccountKey,
+    as_of: datetime,
+    tenure: Tenure | None = None,
+) -> tuple[Standing, Phase | None]:
+    """`standing_of`, with the phase the account is in at `as_of` (None when
+    it does not exist then): when that phase next changes ends the standing."""
     if record is None or as_of < record.registered_at:
-        return Standing(str(key), key.platform, as_of, exists=False)
+        return Standing(str(key), key.platform, as_of, exists=False), None
     if record.awaiting_tenure and tenure is None:
-        return Standing(record.label, record.platform, as_of, exists=False)
+        return Standing(record.label, record.platform, as_of, exists=False), None
     phase, handed_over = record.phase_at(as_of)
     if tenure is not None and record.awaiting_tenure:
         posts = len(tenure.posts)
     else:
         posts = 0 if handed_over else record.live_posts
-    return Standing(
+    standing = Standing(
         account=record.label,
         platform=record.platform,
         as_of=as_of,
@@ -96,6 +109,7 @@ def standing_of(
         strikes={} if handed_over else dict(record.strikes),
         pending=pending_of(phase),
     )
+    return standing, phase
 
 
 def pending_of(phase: Phase) -> tuple[Pending, ...]:

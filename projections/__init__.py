@@ -1,6 +1,27 @@
-"""Read models built from the stored events, and the queries they answer."""
+"""Read models built from the stored events, and the queries they answer.
 
-from projections.periods import Period
-from projections.views import ReadModel, ViewStatus
+Names are imported on first use, so a query that only reads the view's
+tables (`projections.reader`) never loads the projector and the aggregate.
+"""
 
-__all__ = ["Period", "ReadModel", "ViewStatus"]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+HOMES = {
+    "Period": "periods",
+    "ReadModel": "views",
+    "Reader": "reader",
+    "ViewStatus": "views",
+}
+
+__all__ = sorted(HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{HOMES[name]}"), name)
+    globals()[name] = value
+    return value

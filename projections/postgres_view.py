@@ -10,10 +10,12 @@ from psycopg.sql import SQL
 
 from projections.sql_view import SQLStandingView
 from projections.statements import TRACKING
+from projections.view_queries import Row
 
 
 class PostgresStandingView(SQLStandingView, PostgresTrackingRecorder):
     placeholder = "%s"
+    event_id = "notification_id"
 
     def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
         if not datastore.single_row_tracking:
@@ -24,6 +26,12 @@ class PostgresStandingView(SQLStandingView, PostgresTrackingRecorder):
 
     def qualified(self, table: str) -> str:
         return f'"{self.datastore.schema}"."{table}"'
+
+    def _select(self, template: str, *params: Any) -> list[Row]:
+        """One statement on its own (autocommit: one round trip), prepared."""
+        with self.datastore.get_connection() as connection:
+            cursor = connection.execute(self._sql(template), params, prepare=True)
+            return cursor.fetchall()
 
     def lock_position(self, cursor: Any) -> None:
         """Serialise the view's writers (readers are not blocked)."""

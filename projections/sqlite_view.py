@@ -7,12 +7,15 @@ name of the application it follows, so other trackers never share its row.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
+from eventsourcing.persistence import PersistenceError
 from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
 
 from projections.sql_view import SQLStandingView
 from projections.statements import TRACKING
+from projections.view_queries import Row
 
 
 class SQLiteStandingView(SQLStandingView, SQLiteTrackingRecorder):
@@ -35,6 +38,19 @@ class SQLiteStandingView(SQLStandingView, SQLiteTrackingRecorder):
         self.select_max_tracking_id_statement = (
             f"SELECT MAX(notification_id) FROM {TRACKING} WHERE application_name=?"
         )
+
+    def _select(self, template: str, *params: Any) -> list[Row]:
+        """One statement on its own (autocommit: its own snapshot), without
+        the library's BEGIN and ROLLBACK around it (three times the work)."""
+        try:
+            with (
+                self.datastore.get_connection(commit=False) as connection,
+                connection.cursor() as cursor,
+            ):
+                cursor.execute(self._sql(template), params)
+                return cursor.fetchall()
+        except sqlite3.Error as error:
+            raise PersistenceError(str(error)) from error
 
     def construct_create_table_statements(self) -> list[str]:
         tracking = (

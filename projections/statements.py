@@ -1,7 +1,12 @@
 """The read model's SQL, as templates that SQLite and PostgreSQL both accept.
 
-`{segments}`, `{accounts}` and `{tracking}` stand for the (qualified) table
-names and `?` for the driver's placeholder; a view renders them (`_sql`).
+`{segments}`, `{accounts}`, `{tracking}` and `{events}` stand for the
+(qualified) table names, `{event_id}` for the events' notification id column
+and `?` for the driver's placeholder; a view renders them (`_sql`).
+
+An answer is one statement: it also says how far the view has got
+(`position`) and how far the stored events go (`head`), read in the same
+snapshot, so a reader knows from the answer itself whether to catch up.
 """
 
 from __future__ import annotations
@@ -47,10 +52,19 @@ INSERT_ACCOUNT = (
     f"{insert('{accounts}', ACCOUNT_COLUMNS)} ON CONFLICT (account_id) DO NOTHING"
 )
 
-ACCOUNT = "SELECT * FROM {accounts} WHERE account_id=?"
-SEGMENT_AT = (
-    "SELECT * FROM {segments} WHERE account_id=? AND from_at<=? "
-    "ORDER BY from_at DESC LIMIT 1"
+POSITION = "(SELECT MAX(notification_id) FROM {tracking} WHERE application_name=?)"
+HEAD = "(SELECT MAX({event_id}) FROM {events})"
+PROGRESS = f"{POSITION} AS position, {HEAD} AS head"
+LAG = f"SELECT {PROGRESS}"
+# The account, its segment as of an instant (if any), and the progress.
+STANDING_AT = (
+    f"SELECT a.platform, a.handle, a.kind, a.registered_at, s.*, {PROGRESS} "
+    "FROM (SELECT 1 AS one) q LEFT JOIN {accounts} a ON a.account_id=? "
+    "LEFT JOIN {segments} s ON s.account_id=a.account_id AND s.from_at="
+    "(SELECT MAX(from_at) FROM {segments} WHERE account_id=? AND from_at<=?)"
+)
+KNOWN = (
+    "SELECT EXISTS (SELECT 1 FROM {segments} WHERE account_id=?) AS known, " + PROGRESS
 )
 SEGMENTS_AT = (
     "SELECT a.handle, a.platform, a.kind, s.* FROM {segments} s "
@@ -58,7 +72,6 @@ SEGMENTS_AT = (
     "WHERE s.from_at<=? AND (s.to_at IS NULL OR s.to_at>?)"
 )
 SEGMENTS_OF = "SELECT * FROM {segments} WHERE account_id=? ORDER BY from_at"
-ANY_SEGMENT = "SELECT from_at FROM {segments} WHERE account_id=? LIMIT 1"
 HANDLES = (
     "SELECT handle, folded FROM {accounts} a WHERE platform=? AND EXISTS "
     "(SELECT 1 FROM {segments} s WHERE s.account_id=a.account_id)"

@@ -27,4 +27,6 @@ def open_view(app: StandingApplication) -> SQLStandingView:
         raise NotImplementedError(msg)
     module_name, class_name = VIEWS[module]
     view_class = getattr(importlib.import_module(module_name), class_name)
-    return created(lambda: factory.tracking_recorder(view_class))  # type: ignore[attr-defined, no-any-return]
+    view: SQLStandingView = created(lambda: factory.tracking_recorder(view_class))  # type: ignore[attr-defined]
+    view.events_table = app.recorder.events_table_name  # type: ignore[attr-defined]
+    return view

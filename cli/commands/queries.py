@@ -1,23 +1,27 @@
-"""`standing state`, `standing accounts`, `standing history`."""
+"""`standing state`, `standing accounts`, `standing history`.
+
+Each opens the store for itself and closes it (`cli.reading`): `state` and
+`accounts` through one plain connection, loading the projector only when the
+read model is behind; only `history` loads the aggregate, and only what a
+person reads loads `rich`.
+"""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 import typer
 
 from cli import options
 from cli.edge import reported
-from cli.input import InputError, parse_query_time, parse_tz
-from cli.store import open_store
+from cli.input import InputError
+from cli.reading import opened, reading
 from domain.errors import InvalidIdentity, UnknownAccount
 from domain.identity import AccountKey
 from domain.restrictions import Status
-from domain.timeline import timeline
-from projections import ReadModel
+from projections.reader import Reader
 
 Account = Annotated[str, typer.Argument(help="Handle, with or without @.")]
 
@@ -35,9 +39,9 @@ def state_command(
     with reported(debug):
         key = _key(account, platform)
         instant = _instant(at, tz)
-        model = ReadModel(open_store(db, must_exist=True))
-        _require_known(model, key)
-        standing = model.standing(key, instant)
+        with reading(db) as reader:
+            _require_known(reader, key)
+            standing = reader.standing(key, instant)
     if as_json:
         typer.echo(json.dumps(standing.as_dict()))
     else:
@@ -61,15 +65,15 @@ def accounts_command(
     """Every account as of an instant, optionally filtered."""
     with reported(debug):
         instant = _instant(at, tz)
-        model = ReadModel(open_store(db, must_exist=True))
         if platform is not None:
             _key("x", platform)
-        rows = model.accounts(
-            instant,
-            status=status.value if status else None,
-            holder=holder,
-            platform=platform,
-        )
+        with reading(db) as reader:
+            rows = reader.accounts(
+                instant,
+                status=status.value if status else None,
+                holder=holder,
+                platform=platform,
+            )
     if as_json:
         typer.echo(json.dumps([row.as_dict() for row in rows]))
     else:
@@ -88,12 +92,14 @@ def history_command(
     """An account's events (effective and recorded times, ids) and its periods."""
     with reported(debug):
         key = _key(account, platform)
-        app = open_store(db, must_exist=True)
-        model = ReadModel(app)
-        _require_known(model, key)
-        entries = list(timeline(app.events_of(key), until=datetime.now(UTC)))
-        periods = [period.as_dict() for period in model.periods(key)]
-        label = model.standing(key, datetime.now(UTC)).account
+        with opened(db) as app:
+            from projections.views import ReadModel  # the aggregate: history only
+
+            reader = ReadModel(app).reader
+            _require_known(reader, key)
+            entries = _timeline(app.events_of(key))
+            periods = [period.as_dict() for period in reader.periods(key)]
+            label = reader.standing(key, datetime.now(UTC)).account
     if as_json:
         document = {
             "account": label,
@@ -120,18 +126,30 @@ def _key(account: str, platform: str) -> AccountKey:
 
 
 def _instant(at: str | None, tz: str | None) -> datetime:
+    if at is None and tz is None:
+        return datetime.now(UTC)
+    from zoneinfo import ZoneInfo  # only to read a time or a zone
+
+    from cli.input import parse_query_time, parse_tz
+
     zone = parse_tz(tz) if tz else ZoneInfo("UTC")
     return parse_query_time(at, zone) if at else datetime.now(UTC)
 
 
-def _require_known(model: ReadModel, key: AccountKey) -> None:
-    if model.known(key):
+def _require_known(reader: Reader, key: AccountKey) -> None:
+    if reader.known(key):
         return
-    close = model.suggest(key)
+    close = reader.suggest(key)
     hint = f" on {key.platform}"
     if close:
         hint += f"; did you mean {', '.join(close)}?"
     raise UnknownAccount(f"{key}{hint}")
+
+
+def _timeline(events: Any) -> list[Any]:
+    from domain.timeline import timeline
+
+    return list(timeline(events, until=datetime.now(UTC)))
 
 
 def _console() -> Any:
