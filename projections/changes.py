@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from projections.segments import FROM_AT, Segment, closed
+from projections.segments import FROM_AT, TO_AT, Segment, closed
 
 
 @dataclass(slots=True)
@@ -33,7 +33,7 @@ class BatchChanges:
         kept = current.segments
         while kept and kept[-1][FROM_AT] >= start:
             kept.pop()
-        if kept:
+        if kept and kept[-1][TO_AT] != start:
             kept[-1] = closed(kept[-1], start)
         kept.extend(segments)
 

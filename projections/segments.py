@@ -11,14 +11,17 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from domain.account import Account
-from domain.account_record import Tenure
 from domain.phase import next_change
 from domain.restrictions import Status
-from domain.standing import Pending, Standing, standing_of
-from projections.instants import maybe_instant, maybe_micros, to_micros
+from domain.standing import Pending, Standing, standing_in_phase
+from projections.instants import maybe_instant, to_micros
+from projections.segment_json import pending_json, strikes_json
+
+if TYPE_CHECKING:  # a query reads segments without loading the aggregate
+    from domain.account import Account
+    from domain.account_record import Tenure
 
 SEGMENT_COLUMNS = (
     "account_id",
@@ -48,39 +51,61 @@ Segment = tuple[Any, ...]
 
 
 def segments_from(
-    account: Account, start: datetime, tenure: Tenure | None = None
+    account: Account,
+    start: datetime,
+    tenure: Tenure | None = None,
+    until: datetime | None = None,
 ) -> list[Segment]:
     """The segments of `account` (folded to its latest event) from `start` on."""
-    segments: list[Segment] = []
-    at: datetime | None = start
-    while at is not None:
-        standing = standing_of(account, account.key, at, tenure)
-        if not standing.exists:
-            break
-        end = next_change(account.phase_at(at)[0])
-        segments.append(segment_of(account.id.hex, at, end, standing))
-        at = end
-    return segments
+    return AccountSegments(account).between(start, tenure, until)
+
+
+class AccountSegments:
+    """The segments of one account, as its folded state changes."""
+
+    def __init__(self, account: Account) -> None:
+        self.account = account
+        self.id = account.id.hex
+        self._key = account.key
+
+    def between(
+        self, start: datetime, tenure: Tenure | None, until: datetime | None
+    ) -> list[Segment]:
+        """From `start` on; with `until` (where a later event's rewrite takes
+        over), only those that start before it, the last ending there, as that
+        rewrite would close it."""
+        segments: list[Segment] = []
+        account, account_id, key = self.account, self.id, self._key
+        at: datetime | None = start
+        while at is not None and (until is None or at < until):
+            standing, phase = standing_in_phase(account, key, at, tenure)
+            if phase is None:
+                break
+            end = next_change(phase)
+            if until is not None and (end is None or end > until):
+                end = until
+            segments.append(segment_of(account_id, at, end, standing))
+            at = end
+        return segments
 
 
 def segment_of(
     account_id: str, start: datetime, end: datetime | None, standing: Standing
 ) -> Segment:
+    since, until = standing.since, standing.until
     return (
         account_id,
         to_micros(start),
-        maybe_micros(end),
+        None if end is None else to_micros(end),
         standing.status.value if standing.status else None,
-        maybe_micros(standing.since),
-        maybe_micros(standing.until),
+        None if since is None else to_micros(since),
+        None if until is None else to_micros(until),
         standing.reason,
         standing.holder,
         standing.previous_holder,
         standing.posts,
-        _json(standing.strikes) if standing.strikes else "{}",
-        _json([_pending_row(p) for p in standing.pending])
-        if standing.pending
-        else "[]",
+        strikes_json(standing.strikes),
+        pending_json(standing.pending),
     )
 
 
@@ -119,14 +144,6 @@ def standing_from(
         strikes=json.loads(segment["strikes"]),
         pending=tuple(_pending_of(item) for item in json.loads(segment["pending"])),
     )
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"))
-
-
-def _pending_row(pending: Pending) -> list[Any]:
-    return [pending.type, maybe_micros(pending.at), pending.details]
 
 
 def _pending_of(row: list[Any]) -> Pending:

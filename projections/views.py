@@ -8,22 +8,26 @@ with the new position, so no event is ever counted twice or lost.
 
 from __future__ import annotations
 
-import difflib
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from eventsourcing.persistence import Tracking
 
 from domain.application import StandingApplication
 from domain.identity import AccountKey
 from domain.standing import Standing
-from projections.instants import to_micros
-from projections.periods import Period, periods_of
+from projections.periods import Period
 from projections.projector import Projector
-from projections.segments import standing_from
+from projections.reader import Reader
 from projections.sql_view import ViewMovedOn
 from projections.view_stores import open_view
+
+if TYPE_CHECKING:
+    from projections.bulk import BulkCatchUp
 
 VIEW_NAME = "standing"
 
@@ -53,46 +57,83 @@ class ReadModel:
     """Account standings as of any instant, answered from stored segments."""
 
     def __init__(
-        self, app: StandingApplication, batch: int = 5_000, cache_size: int = 10_000
+        self,
+        app: StandingApplication,
+        batch: int = 5_000,
+        cache_size: int = 10_000,
+        bulk: int = 20_000,
+        parallel: int = 200_000,
     ) -> None:
+        """`bulk`: a backlog of at least this many events is caught up account
+        by account (`projections.bulk`) rather than event by event; from
+        `parallel` events on, by two processes (`projections.bulk_helper`)."""
         self.app = app
         self.batch = batch
+        self.bulk = bulk
+        self.parallel = parallel
         self.view = open_view(app)
         self.projector = Projector(app, cache_size)
+        self._bulk: BulkCatchUp | None = None
 
     def catch_up(
         self, batch: int | None = None, progress: Progress | None = None
     ) -> int:
         """Process every event not yet in the read model; return how many."""
+        size = batch or self.batch
         processed = 0
         while True:
             position = self.view.max_tracking_id(self.app.name)
             notifications = self.app.recorder.select_notifications(
-                start=(position or 0) + 1, limit=batch or self.batch
+                start=(position or 0) + 1, limit=size
             )
             if not notifications:
                 return processed
+            if len(notifications) == size and self._behind(position) >= self.bulk:
+                chunk = max(size, self.bulk)  # events a commit covers
+                processed += self._in_bulk(position or 0, chunk, progress)
+                continue
             changes = self.projector.project(notifications)
             tracking = Tracking(self.app.name, notifications[-1].id)
             try:
                 self.view.write(changes, tracking, after=position)
             except ViewMovedOn:
+                self.projector.forget()
                 continue
             processed += len(notifications)
             if progress is not None:
                 progress(notifications[-1].id, self._head())
 
+    def _behind(self, position: int | None) -> int:
+        return self._head() - (position or 0)
+
+    def _in_bulk(self, position: int, batch: int, progress: Progress | None) -> int:
+        """Catch up from `position` account by account; return how many events
+        this process projected (another may finish the catch-up it joined)."""
+        from projections.bulk import BulkCatchUp  # only a large backlog needs it
+        from projections.bulk_helper import SHARDS, helping
+
+        if self._bulk is None:
+            self._bulk = BulkCatchUp(self.app, self.view)
+        before, head = self._bulk.projected, self._head()
+        self.projector.forget()  # its folded accounts fall behind the position
+        if head - position < self.parallel:
+            with contextlib.suppress(ViewMovedOn):
+                self._bulk.run(position, head, batch, progress)
+            return self._bulk.projected - before
+        with (
+            helping(self.app, position, head, batch) as shard,
+            contextlib.suppress(ViewMovedOn),
+        ):
+            self._bulk.run(position, head, batch, progress, SHARDS, shard)
+        return self._bulk.projected - before
+
+    @cached_property
+    def reader(self) -> Reader:
+        """The queries, on this model's view; it catches up when behind."""
+        return Reader(self.view, self.app.name, self.catch_up)
+
     def standing(self, key: AccountKey, at: datetime) -> Standing:
-        self.catch_up()
-        account = self.view.account(key.id.hex)
-        if account is None:
-            return Standing(str(key), key.platform, at, exists=False)
-        segment = self.view.segment_at(key.id.hex, to_micros(at))
-        if segment is not None:
-            return standing_from(account, segment, at)
-        opened = to_micros(at) >= account["registered_at"]
-        label = f"@{account['handle']}" if opened else str(key)
-        return Standing(label, key.platform, at, exists=False)
+        return self.reader.standing(key, at)
 
     def accounts(
         self,
@@ -102,36 +143,23 @@ class ReadModel:
         platform: str | None = None,
     ) -> list[Standing]:
         """Every account that exists at `at`, by platform and handle."""
-        self.catch_up()
-        rows = self.view.segments_at(to_micros(at), status, platform)
-        wanted = holder.casefold() if holder is not None else None
-        return [
-            standing_from(row, row, at)
-            for row in rows
-            if wanted is None or (row["holder"] or "").casefold() == wanted
-        ]
+        return self.reader.accounts(at, status, holder, platform)
 
     def periods(self, key: AccountKey) -> list[Period]:
-        self.catch_up()
-        return periods_of(self.view.segments_of(key.id.hex))
+        return self.reader.periods(key)
 
     def known(self, key: AccountKey) -> bool:
         """Whether the account exists at any instant."""
-        self.catch_up()
-        return self.view.has_segments(key.id.hex)
+        return self.reader.known(key)
 
     def suggest(self, key: AccountKey, limit: int = 5) -> list[str]:
         """Handles on the same platform close to `key`'s, as `@Handle`."""
-        self.catch_up()
-        handles = {
-            row["folded"]: row["handle"] for row in self.view.handles(key.platform)
-        }
-        close = difflib.get_close_matches(key.folded, list(handles), n=limit)
-        return [f"@{handles[folded]}" for folded in close]
+        return self.reader.suggest(key, limit)
 
     def status(self) -> list[ViewStatus]:
-        position = self.view.max_tracking_id(self.app.name) or 0
-        return [ViewStatus(VIEW_NAME, position, self._head())]
+        progress = self.view.lag(self.app.name)
+        position, head = progress["position"] or 0, progress["head"] or 0
+        return [ViewStatus(VIEW_NAME, position, head)]
 
     def rebuild(self, batch: int = 20_000, progress: Progress | None = None) -> int:
         """Drop the read model and build it again from the whole log.
@@ -139,9 +167,15 @@ class ReadModel:
         Interrupting leaves a consistent, partly built model that the next
         query or rebuild completes.
         """
-        self.view.reset(self.app.name)
+        from projections.bulk import BulkCatchUp
+
+        self._bulk = self._bulk or BulkCatchUp(self.app, self.view)
+        self._bulk.reset()
         self.projector.forget()
-        return self.catch_up(batch, progress)
+        processed = 0
+        if self._head() >= self.bulk:
+            processed = self._in_bulk(0, batch, progress)
+        return processed + self.catch_up(batch, progress)
 
     def _head(self) -> int:
         return self.app.recorder.max_notification_id() or 0

@@ -1,0 +1,135 @@
+"""Catching up a large backlog account by account, not event by event.
+
+Every account with events after the tracked position is folded once from its
+stored events up to a fixed head, in account order, and its new rows are
+computed in the same pass (`AccountPass`): no cache of folded accounts to
+miss, and no segment computed only to be rewritten by the next event. The
+rows are committed some `batch` events at a time under a claim
+(`BulkWrites`), in shards that several processes can share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from uuid import UUID
+
+from domain.account import Account
+from domain.application import StandingApplication
+from domain.identity import account_id
+from projections.account_pass import AccountPass
+from projections.bulk_writes import FINISHED, BulkWrites, Claim
+from projections.changes import BatchChanges
+from projections.folding import StoredFold
+from projections.sql_view import SQLStandingView
+from projections.stored_rows import StoredRows
+
+Progress = Callable[[int, int], None]
+
+
+class BulkCatchUp:
+    def __init__(self, app: StandingApplication, view: SQLStandingView) -> None:
+        self._stored = StoredRows(app)
+        self._writes = BulkWrites(view, app.name)
+        self._pass = AccountPass(StoredFold(app), self._source_of)
+        self._sources: dict[UUID, Account | None] = {}
+        self._claim = Claim(0, 0, 0, "")
+        self._batch = 1
+        self._progress: Progress | None = None
+        self._at = ("", 0)
+        self.changes = BatchChanges()
+        self.events = 0  # rewritten since the last commit
+        self.projected = 0  # rewritten and committed by this process
+
+    def reset(self) -> None:
+        """Empty the read model (and forget any catch-up under way), at once."""
+        self._writes.reset()
+
+    def run(
+        self,
+        position: int,
+        head: int,
+        batch: int,
+        progress: Progress | None = None,
+        shards: int = 1,
+        only: int | None = None,
+    ) -> None:
+        """Bring every account with events after `position` up to `head`, in
+        `shards` shards (or join the catch-up under way from `position`, with
+        its head and shards); with `only`, just that shard.
+
+        Raises `ViewMovedOn` when another process moved a shard on (the next
+        run joins it where it got to) or moved the position.
+        """
+        touched = self._stored.touched(position, head)
+        claims = self._writes.claim(position, head, _firsts(touched, shards))
+        if claims[0].head != head:
+            touched = self._stored.touched(position, claims[0].head)
+        accounts = [(account.hex, account) for account, _ in touched]
+        self._batch, self._progress, started = batch, progress, self.projected
+        for index, claim in enumerate(claims):
+            if claim.finished or only not in (None, claim.shard):
+                continue
+            end = claims[index + 1].first if index + 1 < len(claims) else FINISHED
+            start = max(claim.first, claim.done)
+            self._run(claim, [a for h, a in accounts if start <= h < end], started)
+
+    def rewritten(self, account_id: str, version: int) -> None:
+        """Count one event's rewrite (`account_id` in hex); commit every
+        `batch` of them."""
+        self._at = (account_id, version)
+        self.events += 1
+        if self.events >= self._batch:
+            self._commit()
+
+    def _run(self, claim: Claim, accounts: list[UUID], started: int) -> None:
+        self._claim, self._started = claim, started
+        self._sources, self._at = {}, (claim.done, claim.version)
+        self.changes, self.events = BatchChanges(), 0
+        for oid, rows in self._stored.events_of(accounts, claim.head):
+            done = claim.version if oid.hex == claim.done else 0
+            since = claim.position
+            account, archives = self._pass.project(oid, rows, since, self, done)
+            if account is not None and archives:
+                self._follow(account, archives)
+        self._at = (FINISHED, 0)
+        self._commit()
+
+    def _commit(self) -> None:
+        claim = self._writes.write(self._claim, self._at, self.changes)
+        self.projected += self.events
+        self._claim, self.changes, self.events = claim, BatchChanges(), 0
+        if self._progress is not None:
+            done = claim.position + self.projected - self._started
+            self._progress(min(done, claim.head), claim.head)
+
+    def _follow(self, source: Account, archives: set[str]) -> None:
+        """Rewrite the archives the source's new events scheduled a transfer to."""
+        self._sources[source.id] = source
+        for handle in archives:
+            archive = self._folded(account_id(source.platform, handle))
+            if archive is not None:
+                self._pass.follow(archive, self.changes)
+
+    def _source_of(self, archive: Account) -> Account | None:
+        """An archive's source, folded to the head."""
+        source_id = account_id(archive.platform, archive.archive_of or "")
+        if source_id not in self._sources:
+            self._sources[source_id] = self._folded(source_id)
+        return self._sources[source_id]
+
+    def _folded(self, oid: UUID) -> Account | None:
+        for _, rows in self._stored.events_of([oid], self._claim.head):
+            return self._pass.fold(oid, rows)
+        return None
+
+
+def _firsts(touched: Sequence[tuple[UUID, int]], shards: int) -> list[str]:
+    """Where each shard starts (hex ids), so that each has about as many
+    events to project."""
+    total = sum(count for _, count in touched)
+    firsts, seen = [""], 0
+    for account, count in touched:
+        if seen >= total * len(firsts) / shards and len(firsts) < shards:
+            firsts.append(account.hex)
+        seen += count
+    return firsts

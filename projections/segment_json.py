@@ -1,0 +1,45 @@
+"""The JSON columns of a segment: its strikes and its pending items.
+
+An account's consecutive segments mostly carry the same strikes and pending
+items, so the last value written is kept with its JSON. Strikes are written
+with sorted keys, so that equal strikes always have the same JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from domain.standing import Pending
+from projections.instants import maybe_micros
+
+
+class LastJson:
+    """An encoder that remembers the last value and its JSON. The two are one
+    tuple, replaced whole, so threads never pair a value with another's JSON."""
+
+    def __init__(self, encode: Callable[[Any], str], empty: Any, text: str) -> None:
+        self._encode = encode
+        self._last: tuple[Any, str] = (empty, text)
+
+    def __call__(self, value: Any) -> str:
+        last = self._last
+        if value == last[0]:
+            return last[1]
+        text = self._encode(value)
+        self._last = (value, text)
+        return text
+
+
+def _strikes(strikes: dict[str, int]) -> str:
+    return json.dumps(strikes, separators=(",", ":"), sort_keys=True)
+
+
+def _pending(pending: tuple[Pending, ...]) -> str:
+    rows = [[p.type, maybe_micros(p.at), p.details] for p in pending]
+    return json.dumps(rows, separators=(",", ":"))
+
+
+strikes_json = LastJson(_strikes, {}, "{}")
+pending_json = LastJson(_pending, (), "[]")
