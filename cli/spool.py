@@ -16,6 +16,7 @@ from typing import Any
 from eventsourcing.persistence import StoredEvent
 
 Batch = tuple[list[StoredEvent], int]
+Row = tuple[Any, int, str, bytes]  # a stored event's fields, which pickle cheaply
 
 
 class Spool:
@@ -27,7 +28,11 @@ class Spool:
 
     def add(self, events: list[StoredEvent], facts: int) -> None:
         if events or facts:
-            pickle.dump((events, facts), self._file, pickle.HIGHEST_PROTOCOL)
+            rows: list[Row] = [
+                (e.originator_id, e.originator_version, e.topic, e.state)
+                for e in events
+            ]
+            pickle.dump((rows, facts), self._file, pickle.HIGHEST_PROTOCOL)
             self.batches += 1
 
     def clear(self) -> None:
@@ -38,7 +43,8 @@ class Spool:
     def __iter__(self) -> Iterator[Batch]:
         self._file.seek(0)
         for _ in range(self.batches):
-            yield pickle.load(self._file)
+            rows, facts = pickle.load(self._file)
+            yield [StoredEvent(*row) for row in rows], facts
 
     def __enter__(self) -> Spool:
         return self

@@ -248,7 +248,8 @@ class Account(AccountRecord):
         return phase, any(isinstance(h, TransferHappened) for h in happened)
 
     def _checked(self, event_type: str, at: datetime) -> tuple[Phase, dict[str, bool]]:
-        _check_range(self.label, at, at, self.phase.status.value)
+        if at >= LATEST:
+            _check_range(self.label, at, at, self.phase.status.value)
         if at < self.latest:
             raise Backdated(self.label, at, self.latest, self.phase.status.value)
         if at < self.registered_at:

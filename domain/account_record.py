@@ -63,7 +63,7 @@ class AccountRecord(Aggregate):
         self.strikes: dict[str, int] = {}
         self.tenures: list[Tenure] = []
         self.latest = at
-        self.facts: dict[str, str | None] = {fact.id: fact.digest}
+        self.recent: dict[str, str | None] = {fact.id: fact.digest}
 
     @property
     def label(self) -> str:
@@ -74,13 +74,20 @@ class AccountRecord(Aggregate):
         return AccountKey(self.platform, self.handle)
 
     def _settle(self, at: datetime, fact: FactRef) -> None:
-        """Apply what time alone did up to `at`, then note the fact as stored."""
+        """Apply what time alone did up to `at`, then note the fact as stored.
+
+        Only the facts at the latest instant are kept (`recent`): any other
+        stored fact is earlier, and a fact earlier than `latest` is either one
+        of them again or backdated, which the store's history tells apart.
+        """
         self.phase, happened = advance(self.phase, at)
         for happening in happened:
             if isinstance(happening, TransferHappened):
                 self._close_tenure(happening)
+        if at > self.latest:
+            self.recent = {}
         self.latest = at
-        self.facts[fact.id] = fact.digest
+        self.recent[fact.id] = fact.digest
 
     def tenure_for(self, archive: str, at: datetime) -> Tenure | None:
         """The tenure handed to the archive `archive` by `at`, if it was."""

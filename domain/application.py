@@ -8,11 +8,17 @@ from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import DomainEventProtocol
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import (
+    DatetimeAsISO,
+    JSONTranscoder,
+    Transcoder,
+    Transcoding,
+)
 
 from domain.account import Account
 from domain.facts import FactRef, FactRefAsList, content_digest
 from domain.identity import DEFAULT_PLATFORM, AccountKey
+from domain.jsontext import ReusedEncoder
 from domain.standing import Standing, standing_of
 from domain.timefmt import iso
 
@@ -29,11 +35,45 @@ class TimedeltaAsSeconds(Transcoding):
         return timedelta(seconds=data)
 
 
+class StoredJSONTranscoder(JSONTranscoder):
+    """The library's JSON transcoder, writing the very same bytes with less
+    work an event: no search for circular references (an event's state has
+    none), and datetimes (two in every event) written without a lookup while
+    they are the library's `DatetimeAsISO`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.encoder = ReusedEncoder(
+            default=self._encode_obj, separators=(",", ":"), ensure_ascii=False
+        )
+        self._datetime_iso = False
+
+    def register(self, transcoding: Transcoding) -> None:
+        super().register(transcoding)
+        if transcoding.type is datetime:
+            self._datetime_iso = type(transcoding) is DatetimeAsISO
+
+    def _encode_obj(self, o: Any) -> dict[str, Any]:
+        if self._datetime_iso and type(o) is datetime:
+            return {"_type_": DatetimeAsISO.name, "_data_": o.isoformat()}
+        return super()._encode_obj(o)
+
+
 class StandingApplication(Application[Any]):
     """Accounts and their facts, stored with the `eventsourcing` library."""
 
     name = "standing"
     is_snapshotting_enabled = False
+
+    def construct_transcoder(self) -> Transcoder:
+        """The library's default transcoder is swapped for one that writes the
+        same bytes faster; any other is kept."""
+        transcoder = self.factory.transcoder()
+        if type(transcoder) is JSONTranscoder:
+            transcoder = StoredJSONTranscoder()
+        if isinstance(transcoder, JSONTranscoder):
+            self.register_transcodings(transcoder)
+        return transcoder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from eventsourcing.persistence import Transcoding
+
+from domain.jsontext import ReusedEncoder
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +45,16 @@ class FactRefAsList(Transcoding):
         return FactRef(*data)
 
 
+# what `json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)`
+# writes, without building an encoder for every fact
+CANONICAL = ReusedEncoder(sort_keys=True, separators=(",", ":"), default=str)
+
+
 def content_digest(content: Mapping[str, Any]) -> str:
     """A short, stable digest of a fact's canonical content (JSON-ready values).
 
     Used as the fact's id when none is given, and to tell a duplicate (same id,
     same content) from a conflict (same id, other content).
     """
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
+    canonical = CANONICAL.encode(content)
     return hashlib.blake2b(canonical.encode(), digest_size=12).hexdigest()

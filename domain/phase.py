@@ -76,11 +76,13 @@ class Phase:
 
 
 def next_change(phase: Phase) -> datetime | None:
-    """The next instant at which time alone changes this phase, if any."""
-    candidates = [phase.until] if phase.until is not None else []
-    if phase.scheduled is not None:
-        candidates.append(phase.scheduled.effective_at)
-    return min(candidates, default=None)
+    """The next instant at which time alone changes this phase, if any: the
+    restriction running out or the scheduled transfer, whichever is first."""
+    until = phase.until
+    if phase.scheduled is None:
+        return until
+    effective = phase.scheduled.effective_at
+    return effective if until is None or effective < until else until
 
 
 def advance(phase: Phase, at: datetime) -> tuple[Phase, list[Happening]]:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from functools import cached_property
 from typing import Any
 from uuid import UUID
 
@@ -63,6 +64,7 @@ class Session:
         self.applied: dict[UUID, int] = {}
         self.seen: dict[str, str | None] = {}
         self.touched: dict[UUID, None] = {}
+        self.history: dict[UUID, dict[str, str | None]] = {}
 
     def apply(self, fact: Fact) -> Result:
         """Apply one fact, or raise the `DomainError` that refuses it."""
@@ -71,9 +73,7 @@ class Session:
         ident = fact.key.id
         account = self.load(fact.key, ident)
         self.touched[ident] = None
-        if account is not None and fact.ref.id in account.facts:
-            if account.facts[fact.ref.id] != fact.ref.digest:
-                raise ConflictingFact(fact.ref.id)
+        if account is not None and self._stored_before(account, fact):
             return Result.DUPLICATE
         if fact.ref.digest is not None and self._claimed_elsewhere(fact.ref):
             return Result.DUPLICATE
@@ -96,9 +96,16 @@ class Session:
         ident = ident or key.id
         account = self.accounts.get(ident, _MISSING)
         if account is _MISSING:
-            account = self.app.account(key)
+            account = None if self._store_was_empty else self.app.account(key)
             self.accounts[ident] = account
         return account
+
+    @cached_property
+    def _store_was_empty(self) -> bool:
+        """Whether the store held nothing when this session first looked: then
+        no account or claim needs looking up (a writer that stores one
+        meanwhile makes `save` conflict, and the caller checks again)."""
+        return not self.app.recorder.max_notification_id()
 
     def save(self) -> None:
         """Store every pending event in one transaction (the library's `save`).
@@ -142,9 +149,37 @@ class Session:
                 group.extend(self.claims.get(member.id, ()))
         return group
 
+    def _stored_before(self, account: Account, fact: Fact) -> bool:
+        """Whether `account` already has this fact; raise if for other content.
+
+        The account keeps only the facts at its latest instant. An earlier
+        fact is either stored already or backdated: the stored history (read
+        once per account, and only then) tells which. Facts are checked in time
+        order, so a fact repeated in this session is always at the latest instant.
+        """
+        digest = account.recent.get(fact.ref.id, _MISSING)
+        if digest is _MISSING and fact.at < account.latest:
+            digest = self._history(account).get(fact.ref.id, _MISSING)
+        if digest is _MISSING:
+            return False
+        if digest != fact.ref.digest:
+            raise ConflictingFact(fact.ref.id)
+        return True
+
+    def _history(self, account: Account) -> dict[str, str | None]:
+        """Every stored fact of `account`, by id."""
+        facts = self.history.get(account.id)
+        if facts is None:
+            stored = self.app.repository.event_store.get(account.id)
+            facts = {event.fact.id: event.fact.digest for event in stored}  # type: ignore[attr-defined]
+            self.history[account.id] = facts
+        return facts
+
     def _claimed_elsewhere(self, ref: FactRef) -> bool:
         """Whether a given id is already stored (a duplicate); raise if for other
         content."""
+        if self._store_was_empty:
+            return False
         try:
             claim = self.app.repository.get(claim_id(ref.id))
         except AggregateNotFoundError:
@@ -164,7 +199,8 @@ class Session:
         if existing is not None:
             raise _already_registered(existing, fact.at)
         account = Account.register(fact.key, fact.at, fact=fact.ref, **fact.fields)
-        self.accounts[account.id] = account
+        self.accounts.pop(account.id, None)  # keyed by the account's own id: one
+        self.accounts[account.id] = account  # UUID an account, not two
 
     def _command(self, account: Account, fact: Fact) -> None:
         if account.awaiting_tenure and fact.at >= account.registered_at:

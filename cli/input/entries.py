@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from cli.input.facts import record_fact
 from cli.input.messages import describe
-from cli.input.records import validate_record
+from cli.input.records import validate_record, validate_record_json
 from domain.session import Fact
 
 JSON_KINDS = {list: "an array", str: "a string", bool: "true or false"}
@@ -45,6 +45,17 @@ def entry(data: Any, file: str, line: int, tz: ZoneInfo | None) -> Parsed | Prob
         record = validate_record(data, tz)
     except ValidationError as error:
         return Problem(file, line, _given_id(data), describe(error))
+    return Parsed(file, line, record_fact(record), record.recorded_at)
+
+
+def line_entry(raw: bytes, file: str, line: int, tz: ZoneInfo | None) -> Parsed | None:
+    """The fact a line of JSON states, read straight from its bytes; None when
+    the line is anything but a valid record (a comment, a blank, a mistake), for
+    the caller to read it step by step and tell what it is."""
+    try:
+        record = validate_record_json(raw, tz)
+    except ValidationError:
+        return None
     return Parsed(file, line, record_fact(record), record.recorded_at)
 
 

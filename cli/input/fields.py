@@ -22,7 +22,7 @@ from cli.input.durations import parse_duration
 from cli.input.errors import InputError, shown
 from cli.input.times import parse_event_time
 from domain.errors import InvalidIdentity
-from domain.identity import AccountKey
+from domain.identity import bare_handle, checked_platform
 from domain.timefmt import iso, iso_duration
 
 TEXT_LIMIT = 2000
@@ -45,14 +45,14 @@ def _duration(value: Any) -> timedelta:
 
 def _handle(value: str) -> str:
     try:
-        return AccountKey.parse(value).handle
+        return bare_handle(value)
     except InvalidIdentity as error:
         raise InputError(str(error)) from None
 
 
 def _platform(value: str) -> str:
     try:
-        return AccountKey.parse("_", value).platform  # checks the platform only
+        return checked_platform(value)
     except InvalidIdentity as error:
         raise InputError(str(error)) from None
 

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from cli.input.arrays import PIECE, ArrayBroken, array_elements
-from cli.input.entries import Parsed, Problem, entry
+from cli.input.entries import Parsed, Problem, entry, line_entry
 from cli.input.errors import invalid_json, not_utf8
 
 STDIN = "-"
@@ -71,6 +71,10 @@ def _read_lines(
     lines: Iterable[bytes], start: int, name: str, tz: ZoneInfo | None
 ) -> Iterator[Parsed | Problem]:
     for number, raw in enumerate(lines, start):
+        parsed = line_entry(raw, name, number, tz)
+        if parsed is not None:
+            yield parsed
+            continue
         try:
             text = raw.decode()
         except UnicodeDecodeError as error:

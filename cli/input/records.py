@@ -176,3 +176,10 @@ RECORD = TypeAdapter(AnyRecord)
 def validate_record(data: Any, tz: ZoneInfo | None) -> Record:
     """The record `data` describes, or pydantic's `ValidationError`."""
     return RECORD.validate_python(data, context={"tz": tz})
+
+
+def validate_record_json(text: bytes, tz: ZoneInfo | None) -> Record:
+    """The record a JSON text describes, parsed and checked in one step, or
+    pydantic's `ValidationError` (whose messages are not the ones to show: see
+    `cli.input.entries.line_entry`)."""
+    return RECORD.validate_json(text, context={"tz": tz})

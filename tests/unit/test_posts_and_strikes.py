@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from domain.errors import ConflictingFact, RuleBroken
+from domain.errors import Backdated, ConflictingFact, RuleBroken
 from domain.restrictions import Status
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
@@ -92,6 +92,25 @@ def test_recording_the_same_fact_twice_stores_it_once(jack, state):
     jack.record("post.published", "jack", at=at(1), post="p1")
 
     assert state("jack", at(1)).posts == 1
+
+
+def test_an_earlier_fact_recorded_again_is_still_a_duplicate(jack, state):
+    jack.record("post.published", "jack", at=at(1), post="p1")
+    jack.record("post.published", "jack", at=at(2), post="p2")
+
+    jack.record("post.published", "jack", at=at(1), post="p1")
+
+    assert state("jack", at(2)).posts == 2
+
+
+def test_a_new_fact_earlier_than_the_latest_is_backdated(jack, state):
+    jack.record("post.published", "jack", at=at(1), post="p1")
+    jack.record("post.published", "jack", at=at(2), post="p2")
+
+    with pytest.raises(Backdated, match=r"already has a fact at .*rule backdated"):
+        jack.record("post.published", "jack", at=at(1), post="p3")
+
+    assert state("jack", at(2)).posts == 2
 
 
 def test_a_fact_recorded_again_under_its_given_id_is_a_duplicate(jack, state):
