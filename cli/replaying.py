@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
-from eventsourcing.persistence import RecordConflictError
+from eventsourcing.persistence import RecordConflictError, StoredEvent
 
 from cli.input import Parsed, Problem
-from cli.ordering import Unsorted, in_time_order, sorted_records, spooled_stdin
+from cli.ordering import (
+    Unsorted,
+    in_time_order,
+    records,
+    sorted_records,
+    spooled_stdin,
+)
 from cli.spool import Spool
 from domain.application import StandingApplication
+from domain.collecting import fewer_collections
 from domain.errors import DomainError
 from domain.session import Result, Session
 
 SHOWN_ERRORS = 50
 ATTEMPTS = 10
-BATCH_FACTS = 5000
-# Collect cyclic garbage after this many new objects, not 700: a replay makes
-# millions that live on (the accounts), which each collection would look over.
-YOUNG_OBJECTS = 50_000
+BATCH_FACTS = 5000  # facts checked between two batches set down in the spool
+EVENTS_A_COMMIT = 20_000
 
 Tick = Callable[[int], None]
 
@@ -67,7 +71,7 @@ def replay(
     not the events.
     """
     committed = Tally()
-    with spooled_stdin(paths) as stdin, _fewer_collections():
+    with spooled_stdin(paths) as stdin, fewer_collections():
         for attempt in range(1, ATTEMPTS + 1):
             with Spool() as spool:
                 report, read = _checked(app, Source(paths, tz, stdin), spool, tick)
@@ -88,16 +92,6 @@ def replay(
             report.stored = True
             return report
     raise RuntimeError("unreachable")  # pragma: no cover
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    before = gc.get_threshold()
-    gc.set_threshold(YOUNG_OBJECTS, *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 @dataclass
@@ -127,10 +121,12 @@ def _checked(
     """The report of checking every record in time order, and how many were
     read; the events to store go to `spool`."""
     try:
-        return _check(app, in_time_order(*source.args), spool, source, tick)
+        with closing(records(*source.args)) as items:
+            return _check(app, in_time_order(items), spool, source, tick)
     except Unsorted:
         spool.clear()
-        return _check(app, sorted_records(*source.args), spool, source, tick)
+    with closing(records(*source.args)) as items:
+        return _check(app, sorted_records(items), spool, source, tick)
 
 
 def _check(
@@ -151,26 +147,34 @@ def _check(
         _apply(session, item, report)
         read += 1
         if read % BATCH_FACTS == 0:
-            _set_down(app, session, spool)
+            _set_down(session, spool)
             tick(BATCH_FACTS)
-    _set_down(app, session, spool)
+    _set_down(session, spool)
     tick(read % BATCH_FACTS)
     order = {path: index for index, path in enumerate(source.paths)}
     report.problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line))
     return report, read
 
 
-def _set_down(app: StandingApplication, session: Session, spool: Spool) -> None:
-    events, facts = session.collect()
-    spool.add([app.mapper.to_stored_event(event) for event in events], facts)
+def _set_down(session: Session, spool: Spool) -> None:
+    spool.add(*session.collect())
 
 
 def _store(app: StandingApplication, spool: Spool, committed: Tally) -> None:
-    """Each batch in its own transaction, in the order it was checked."""
-    for events, facts in spool:
-        if events:
-            app.recorder.insert_events(events)
-        committed.add(facts)
+    """The checked batches in the order they were checked, some at a time in
+    one transaction (a commit waits for the disk)."""
+    events: list[StoredEvent] = []
+    facts = 0
+    for batch, count in spool:
+        events.extend(batch)
+        facts += count
+        if len(events) >= EVENTS_A_COMMIT:
+            app.insert(events)
+            committed.add(facts)
+            events, facts = [], 0
+    if events:
+        app.insert(events)
+    committed.add(facts)
 
 
 def _apply(session: Session, item: Parsed, report: ReplayReport) -> None:

@@ -245,6 +245,8 @@ class Account(AccountRecord):
         """The phase at `at` (not before the latest fact), and whether a transfer
         fell due on the way, leaving the account with none of its posts."""
         phase, happened = advance(self.phase, at)
+        if not happened:
+            return phase, False
         return phase, any(isinstance(h, TransferHappened) for h in happened)
 
     def _checked(self, event_type: str, at: datetime) -> tuple[Phase, dict[str, bool]]:

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import (
-    DatetimeAsISO,
     JSONTranscoder,
+    StoredEvent,
     Transcoder,
     Transcoding,
 )
+from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from domain.account import Account
 from domain.facts import FactRef, FactRefAsList, content_digest
 from domain.identity import DEFAULT_PLATFORM, AccountKey
-from domain.jsontext import ReusedEncoder
 from domain.standing import Standing, standing_of
 from domain.timefmt import iso
+from domain.transcoder import StoredJSONTranscoder
 
 
 class TimedeltaAsSeconds(Transcoding):
@@ -35,28 +38,7 @@ class TimedeltaAsSeconds(Transcoding):
         return timedelta(seconds=data)
 
 
-class StoredJSONTranscoder(JSONTranscoder):
-    """The library's JSON transcoder, writing the very same bytes with less
-    work an event: no search for circular references (an event's state has
-    none), and datetimes (two in every event) written without a lookup while
-    they are the library's `DatetimeAsISO`."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.encoder = ReusedEncoder(
-            default=self._encode_obj, separators=(",", ":"), ensure_ascii=False
-        )
-        self._datetime_iso = False
-
-    def register(self, transcoding: Transcoding) -> None:
-        super().register(transcoding)
-        if transcoding.type is datetime:
-            self._datetime_iso = type(transcoding) is DatetimeAsISO
-
-    def _encode_obj(self, o: Any) -> dict[str, Any]:
-        if self._datetime_iso and type(o) is datetime:
-            return {"_type_": DatetimeAsISO.name, "_data_": o.isoformat()}
-        return super()._encode_obj(o)
+_STORED = attrgetter("originator_version", "topic", "state")
 
 
 class StandingApplication(Application[Any]):
@@ -79,6 +61,22 @@ class StandingApplication(Application[Any]):
         super().register_transcodings(transcoder)
         transcoder.register(FactRefAsList())
         transcoder.register(TimedeltaAsSeconds())
+
+    def insert(self, events: Sequence[StoredEvent]) -> None:
+        """Record `events` in one transaction; `RecordConflictError` if any
+        is recorded already (by a concurrent writer, say).
+
+        The library's SQLite recorder inserts them one statement each, to
+        learn their notification ids; nobody here needs those, so on SQLite
+        they go in one statement, through the library's own datastore.
+        """
+        recorder: Any = self.recorder
+        if not isinstance(recorder, SQLiteApplicationRecorder):
+            recorder.insert_events(events)
+            return
+        rows = [(_as_stored_id(e.originator_id), *_STORED(e)) for e in events]
+        with recorder.datastore.transaction(commit=True) as cursor:
+            cursor.executemany(recorder.insert_events_statement, rows)
 
     def account(self, key: AccountKey) -> Account | None:
         """The account as of its latest fact, or None if it was never registered."""
@@ -132,6 +130,11 @@ class StandingApplication(Application[Any]):
             source = self.fold(AccountKey(key.platform, account.archive_of), at)
             tenure = source.tenure_for(account.handle, at) if source else None
         return standing_of(account, key, at, tenure)
+
+
+def _as_stored_id(originator_id: UUID | str) -> str:
+    """An aggregate id as the library's SQLite recorder stores it."""
+    return originator_id.hex if isinstance(originator_id, UUID) else originator_id
 
 
 def _content(

@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import StoredEvent
 
 from domain import rules
 from domain.account import Account
@@ -20,6 +21,7 @@ from domain.errors import ConflictingFact, RuleBroken, UnknownAccount
 from domain.facts import FactRef
 from domain.identity import AccountKey
 from domain.phase import ScheduledTransfer
+from domain.recording import RecordedAccount, stored
 from domain.timefmt import iso
 
 _MISSING: Any = object()
@@ -97,6 +99,8 @@ class Session:
         account = self.accounts.get(ident, _MISSING)
         if account is _MISSING:
             account = None if self._store_was_empty else self.app.account(key)
+            if account is not None:
+                account = RecordedAccount.of(account)
             self.accounts[ident] = account
         return account
 
@@ -108,24 +112,28 @@ class Session:
         return not self.app.recorder.max_notification_id()
 
     def save(self) -> None:
-        """Store every pending event in one transaction (the library's `save`).
+        """Store every pending event in one transaction.
 
-        A writer that stored the same account meanwhile makes the library
+        A writer that stored the same account meanwhile makes the recorder
         raise `RecordConflictError`, and nothing of this session is stored.
         A long replay stores batch by batch with `collect` instead.
         """
-        claims = [claim for group in self.claims.values() for claim in group]
-        self.app.save(*(a for a in self.accounts.values() if a is not None), *claims)
+        self.touched = dict.fromkeys(self.accounts)
+        events, _ = self.collect()
+        if events:
+            self.app.insert(events)
 
-    def collect(self) -> tuple[list[Any], int]:
+    def collect(self) -> tuple[list[StoredEvent], int]:
         """Take the pending events of every account touched since the last
-        collect, each with its companions, and how many facts they record.
+        collect, each with its companions, as stored events recorded now, and
+        how many facts they record.
 
         The accounts stay, so later facts build on them; their events are
         the caller's to store, in order, each collect in one transaction.
         """
-        events: list[Any] = []
+        events: list[StoredEvent] = []
         done: set[UUID] = set()
+        now = RecordedAccount.Event.create_timestamp()  # the batch's recording time
         for account_id in self.touched:
             account = self.accounts.get(account_id)
             if account is None or account.id in done:
@@ -133,7 +141,7 @@ class Session:
             for member in self._with_companions(account):
                 if member.id not in done:
                     done.add(member.id)
-                    events.extend(member.collect_events())
+                    events.extend(stored(member, self.app.mapper, now))
         facts = sum(self.applied.values())
         self.touched, self.applied, self.claims = {}, {}, {}
         return events, facts
@@ -198,7 +206,8 @@ class Session:
     def _register(self, fact: Fact, existing: Account | None) -> None:
         if existing is not None:
             raise _already_registered(existing, fact.at)
-        account = Account.register(fact.key, fact.at, fact=fact.ref, **fact.fields)
+        registered = Account.register(fact.key, fact.at, fact=fact.ref, **fact.fields)
+        account = RecordedAccount.of(registered)
         self.accounts.pop(account.id, None)  # keyed by the account's own id: one
         self.accounts[account.id] = account  # UUID an account, not two
 
@@ -241,7 +250,9 @@ class Session:
         effective = fact.fields.get("effective_at", fact.at)
         transfer = ScheduledTransfer(fact.at, fact.fields["successor"], effective)
         ref = FactRef(f"{fact.ref.id}/archive")
-        archive = Account.reserve_archive(key, source, transfer, holder, ref)
+        archive = RecordedAccount.of(
+            Account.reserve_archive(key, source, transfer, holder, ref)
+        )
         if fact.type == rules.TRANSFERRED:
             archive.receive_tenure(source.tenures[-1], FactRef(f"{fact.ref.id}/tenure"))
         self.accounts[archive.id] = archive

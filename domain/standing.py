@@ -89,10 +89,6 @@ def standing_in_phase(
     if record.awaiting_tenure and tenure is None:
         return Standing(record.label, record.platform, as_of, exists=False), None
     phase, handed_over = record.phase_at(as_of)
-    if tenure is not None and record.awaiting_tenure:
-        posts = len(tenure.posts)
-    else:
-        posts = 0 if handed_over else record.live_posts
     standing = Standing(
         account=record.label,
         platform=record.platform,
@@ -105,11 +101,19 @@ def standing_in_phase(
         reason=phase.reason,
         holder=phase.holder,
         previous_holder=phase.previous_holder,
-        posts=posts,
+        posts=live_posts(record, handed_over, tenure),
         strikes={} if handed_over else dict(record.strikes),
         pending=pending_of(phase),
     )
     return standing, phase
+
+
+def live_posts(record: AccountRecord, handed_over: bool, tenure: Tenure | None) -> int:
+    """How many posts are live: an archive awaiting its tenure shows the
+    tenure's; an account whose transfer fell due has none left."""
+    if tenure is not None and record.awaiting_tenure:
+        return len(tenure.posts)
+    return 0 if handed_over else record.live_posts
 
 
 def pending_of(phase: Phase) -> tuple[Pending, ...]:

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from domain.account import Account
 from domain.application import StandingApplication
+from domain.collecting import fewer_collections
 from domain.identity import account_id
 from projections.account_pass import AccountPass
 from projections.bulk_writes import FINISHED, BulkWrites, Claim
@@ -32,6 +33,7 @@ class BulkCatchUp:
         self._writes = BulkWrites(view, app.name)
         self._pass = AccountPass(StoredFold(app), self._source_of)
         self._sources: dict[UUID, Account | None] = {}
+        self._touched: tuple[int, int, list[tuple[UUID, int]]] | None = None
         self._claim = Claim(0, 0, 0, "")
         self._batch = 1
         self._progress: Progress | None = None
@@ -43,6 +45,11 @@ class BulkCatchUp:
     def reset(self) -> None:
         """Empty the read model (and forget any catch-up under way), at once."""
         self._writes.reset()
+
+    def prepare(self, position: int, head: int, shards: int) -> None:
+        """Claim the catch-up from `position` (or find the claim under way),
+        so that helpers started now join it rather than claim it anew."""
+        self._claimed(position, head, shards)
 
     def run(
         self,
@@ -60,18 +67,38 @@ class BulkCatchUp:
         Raises `ViewMovedOn` when another process moved a shard on (the next
         run joins it where it got to) or moved the position.
         """
-        touched = self._stored.touched(position, head)
-        claims = self._writes.claim(position, head, _firsts(touched, shards))
-        if claims[0].head != head:
-            touched = self._stored.touched(position, claims[0].head)
-        accounts = [(account.hex, account) for account, _ in touched]
+        claims = self._claimed(position, head, shards)
         self._batch, self._progress, started = batch, progress, self.projected
-        for index, claim in enumerate(claims):
-            if claim.finished or only not in (None, claim.shard):
-                continue
-            end = claims[index + 1].first if index + 1 < len(claims) else FINISHED
-            start = max(claim.first, claim.done)
-            self._run(claim, [a for h, a in accounts if start <= h < end], started)
+        with fewer_collections():
+            for index, claim in enumerate(claims):
+                if claim.finished or only not in (None, claim.shard):
+                    continue
+                end = claims[index + 1].first if index + 1 < len(claims) else None
+                accounts = self._accounts(claim, max(claim.first, claim.done), end)
+                self._run(claim, accounts, started)
+
+    def _claimed(self, position: int, head: int, shards: int) -> list[Claim]:
+        """The claim to work under: the one under way from `position`, else a
+        new one, whose accounts this process then knows already."""
+        claims = self._writes.under_way(position)
+        if not claims:
+            touched = self._stored.touched(position, head)
+            claims = self._writes.claim(position, head, _firsts(touched, shards))
+            if claims[0].head == head:
+                self._touched = (position, head, touched)
+        return claims
+
+    def _accounts(self, claim: Claim, start: str, end: str | None) -> list[UUID]:
+        """The accounts of one shard still to do, from `start` (hex) on."""
+        known = self._touched
+        if known is None or known[:2] != (claim.position, claim.head):
+            pairs = self._stored.touched(claim.position, claim.head, start, end)
+            return [account for account, _ in pairs]
+        return [
+            account
+            for account, _ in known[2]
+            if start <= account.hex and (end is None or account.hex < end)
+        ]
 
     def rewritten(self, account_id: str, version: int) -> None:
         """Count one event's rewrite (`account_id` in hex); commit every

@@ -42,6 +42,10 @@ SELECT = (
     "SELECT shard, position, head, first, done, version FROM {bulk} "
     "WHERE application_name=? ORDER BY shard"
 )
+UNDER_WAY = (
+    "SELECT shard, position, head, first, done, version FROM {bulk} "
+    "WHERE application_name=? AND position=? ORDER BY shard"
+)
 START = "INSERT INTO {bulk} VALUES (?, ?, ?, ?, ?, ?, ?)"
 MOVE_ON = (
     "UPDATE {bulk} SET done=?, version=? WHERE application_name=? AND shard=? "
@@ -94,6 +98,13 @@ class BulkWrites:
             claims = [Claim(s, position, head, f) for s, f in enumerate(firsts)]
             c.executemany(self._sql(START), [_row(self._name, k) for k in claims])
             return claims
+
+    def under_way(self, position: int) -> list[Claim]:
+        """The claim of a catch-up under way from `position`, if any."""
+        self._create()
+        with self._view.datastore.transaction(commit=False) as c:
+            c.execute(self._sql(UNDER_WAY), (self._name, position))
+            return [_claim(row) for row in c.fetchall()]
 
     def write(
         self, claim: Claim, done: tuple[str, int], changes: BatchChanges

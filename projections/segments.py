@@ -2,8 +2,9 @@
 
 A segment starts at an event's `at` or at an instant when time alone changes
 the standing (`next_change`), and runs until the next such instant (`None`:
-open-ended). The standing inside a segment is computed by the domain's own
-`standing_of`, so the read model and the aggregate fold cannot disagree.
+open-ended). The standing inside a segment is the domain's own: its phase at
+that instant (`advance`) and its live posts, field for field as `standing_of`
+makes it, so the read model and the aggregate fold cannot disagree.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from domain.phase import next_change
+from domain.phase import Phase, next_change
 from domain.restrictions import Status
-from domain.standing import Pending, Standing, standing_in_phase
+from domain.standing import Pending, Standing, live_posts, pending_of
 from projections.instants import maybe_instant, to_micros
 from projections.segment_json import pending_json, strikes_json
 
@@ -61,12 +62,21 @@ def segments_from(
 
 
 class AccountSegments:
-    """The segments of one account, as its folded state changes."""
+    """The segments of one account, as its folded state changes.
+
+    A segment's columns are the fields of the account's `Standing` in it
+    (`standing_in_phase`), taken from the phase and the account directly:
+    most events leave the phase as it was, so what comes from the phase is
+    written once per phase, not once per segment.
+    """
 
     def __init__(self, account: Account) -> None:
         self.account = account
         self.id = account.id.hex
-        self._key = account.key
+        self._phase: Phase | None = None
+        self._phase_columns: tuple[Any, ...] = ()
+        self._pending = ""
+        self._strikes: tuple[dict[str, int], str] = ({}, strikes_json({}))
 
     def between(
         self, start: datetime, tenure: Tenure | None, until: datetime | None
@@ -74,39 +84,51 @@ class AccountSegments:
         """From `start` on; with `until` (where a later event's rewrite takes
         over), only those that start before it, the last ending there, as that
         rewrite would close it."""
+        account = self.account
+        if start < account.registered_at or (account.awaiting_tenure and not tenure):
+            return []  # the account does not exist then (`standing_in_phase`)
         segments: list[Segment] = []
-        account, account_id, key = self.account, self.id, self._key
         at: datetime | None = start
         while at is not None and (until is None or at < until):
-            standing, phase = standing_in_phase(account, key, at, tenure)
-            if phase is None:
-                break
+            phase, handed_over = account.phase_at(at)
             end = next_change(phase)
             if until is not None and (end is None or end > until):
                 end = until
-            segments.append(segment_of(account_id, at, end, standing))
+            if phase is not self._phase:
+                self._remember(phase)
+            segments.append(
+                (
+                    self.id,
+                    to_micros(at),
+                    None if end is None else to_micros(end),
+                    *self._phase_columns,
+                    live_posts(account, handed_over, tenure),
+                    self._strikes_text({} if handed_over else account.strikes),
+                    self._pending,
+                )
+            )
             at = end
         return segments
 
+    def _remember(self, phase: Phase) -> None:
+        """The columns that come from `phase`, as `standing_in_phase` sets them."""
+        until = phase.until
+        self._phase = phase
+        self._phase_columns = (
+            phase.status.value,
+            to_micros(phase.since),
+            None if until is None else to_micros(until),
+            phase.reason,
+            phase.holder,
+            phase.previous_holder,
+        )
+        self._pending = pending_json(pending_of(phase))
 
-def segment_of(
-    account_id: str, start: datetime, end: datetime | None, standing: Standing
-) -> Segment:
-    since, until = standing.since, standing.until
-    return (
-        account_id,
-        to_micros(start),
-        None if end is None else to_micros(end),
-        standing.status.value if standing.status else None,
-        None if since is None else to_micros(since),
-        None if until is None else to_micros(until),
-        standing.reason,
-        standing.holder,
-        standing.previous_holder,
-        standing.posts,
-        strikes_json(standing.strikes),
-        pending_json(standing.pending),
-    )
+    def _strikes_text(self, strikes: dict[str, int]) -> str:
+        if strikes != self._strikes[0]:
+            kept = dict(strikes)  # the account's own dict changes in place
+            self._strikes = (kept, strikes_json(kept))
+        return self._strikes[1]
 
 
 def closed(segment: Segment, end: int) -> Segment:

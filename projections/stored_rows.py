@@ -25,7 +25,7 @@ Row = tuple[Any, int, int, str, bytes]
 PAGE = 10_000  # rows a statement returns at most
 TOUCHED = (
     "SELECT originator_id, COUNT(*) FROM {events} "
-    "WHERE {position} > ? AND {position} <= ? GROUP BY originator_id"
+    "WHERE {position} > ? AND {position} <= ?{among} GROUP BY originator_id"
 )
 COLUMNS = "SELECT originator_id, {position}, originator_version, topic, state"
 EVENTS_OF = (
@@ -51,14 +51,26 @@ class StoredRows:
             names = {"events": events, "position": "notification_id"}
         else:
             names = {"events": recorder.events_table_name, "position": "rowid"}
-        self._touched = TOUCHED.format(**names)
+        self._touched = TOUCHED.format(**names, among="")
+        self._touched_from = TOUCHED.format(**names, among=" AND originator_id >= ?")
+        self._touched_between = TOUCHED.format(
+            **names, among=" AND originator_id >= ? AND originator_id < ?"
+        )
         self._events_of = EVENTS_OF.format(**names, among="{among}")
         self._later_events = LATER_EVENTS.format(**names)
 
-    def touched(self, after: int, upto: int) -> list[tuple[UUID, int]]:
+    def touched(
+        self, after: int, upto: int, first: str = "", end: str | None = None
+    ) -> list[tuple[UUID, int]]:
         """The aggregates with events after `after` up to `upto`, in id order,
-        with how many."""
-        rows = self._select(self._touched, (after, upto))
+        with how many; only ids (in hex) from `first` on, and before `end`."""
+        if not first and end is None:
+            rows = self._select(self._touched, (after, upto))
+        elif end is None:
+            rows = self._select(self._touched_from, (after, upto, self._hex(first)))
+        else:
+            bounds = (self._hex(first), self._hex(end))
+            rows = self._select(self._touched_between, (after, upto, *bounds))
         return sorted((UUID(str(row[0])), row[1]) for row in rows)
 
     def events_of(
@@ -105,6 +117,10 @@ class StoredRows:
         marks = ",".join("?" * len(accounts))
         statement = self._events_of.format(among=f"IN ({marks})")
         return statement, (*(account.hex for account in accounts), upto, self._page)
+
+    def _hex(self, account: str) -> Any:
+        """An id in hex as this database compares it."""
+        return UUID(account.ljust(32, "0")) if self._postgres else account
 
     def _id(self, account: UUID) -> Any:
         return account if self._postgres else account.hex

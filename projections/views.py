@@ -120,11 +120,13 @@ class ReadModel:
             with contextlib.suppress(ViewMovedOn):
                 self._bulk.run(position, head, batch, progress)
             return self._bulk.projected - before
-        with (
-            helping(self.app, position, head, batch) as shard,
-            contextlib.suppress(ViewMovedOn),
-        ):
-            self._bulk.run(position, head, batch, progress, SHARDS, shard)
+        with contextlib.suppress(ViewMovedOn):
+            self._bulk.prepare(position, head, SHARDS)  # the helper joins it
+            with (
+                helping(self.app, position, head, batch) as shard,
+                contextlib.suppress(ViewMovedOn),
+            ):
+                self._bulk.run(position, head, batch, progress, SHARDS, shard)
         return self._bulk.projected - before
 
     @cached_property

@@ -1,0 +1,65 @@
+"""Records read by a second process are the records read here, in order."""
+
+import json
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from cli import ordering
+from cli.generating import generate
+from cli.input import read_facts
+from cli.input.ahead import read_ahead
+from cli.replaying import replay
+from domain.application import StandingApplication
+
+BROKEN = [
+    '{"type":"post.published","at":"2021-01-08T10:00:00","account":"jack","post":"p"}',
+    "not json",
+    '{"type":"account.locked","at":"2021-01-08T10:00:00Z","account":"jack"}',
+    "# a comment",
+    "",
+]
+
+
+def lines_file(tmp_path, name, lines):
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("tz", [None, ZoneInfo("America/New_York")])
+def test_a_second_process_reads_every_record_and_problem_as_they_are_read_here(
+    tmp_path, tz
+):
+    generated = [json.dumps(data) for data in generate(3000, 300, seed=3)]
+    paths = [
+        lines_file(tmp_path, "a.jsonl", generated[:1500] + BROKEN),
+        lines_file(tmp_path, "b.json", ["[", ",".join(generated[1500:]), "]"]),
+        str(tmp_path / "missing.jsonl"),
+    ]
+
+    ahead = list(read_ahead(paths, tz))
+
+    assert len(ahead) == 3000 + 4
+    assert ahead == list(read_facts(paths, tz))
+
+
+def test_a_large_replay_reads_ahead_and_stores_what_a_small_one_stores(
+    tmp_path, monkeypatch
+):
+    generated = [json.dumps(data) for data in generate(2000, 200, seed=4)]
+    path = lines_file(tmp_path, "a.jsonl", [*generated, *BROKEN])
+    here, ahead = StandingApplication(), StandingApplication()
+    read_here = replay(here, [path], None, skip_invalid=True)
+
+    monkeypatch.setattr(ordering, "AHEAD_BYTES", 0)
+    read_ahead_report = replay(ahead, [path], None, skip_invalid=True)
+
+    assert read_ahead_report.as_dict() == read_here.as_dict()
+    assert read_ahead_report.rejected == 3
+    assert stored(ahead) == stored(here)
+
+
+def stored(app):
+    events = app.recorder.select_notifications(start=1, limit=100_000)
+    return [(e.originator_id, e.originator_version, e.topic) for e in events]

@@ -1,0 +1,59 @@
+"""Stored events are written and read exactly as the library's JSON
+transcoder writes and reads them."""
+
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+import pytest
+from eventsourcing.persistence import JSONTranscoder, UUIDAsHex
+
+from domain.application import StandingApplication
+from domain.facts import FactRef
+from domain.transcoder import StoredJSONTranscoder
+
+AT = datetime(2021, 1, 6, 23, 2, tzinfo=UTC)
+DOCUMENTS = [
+    {"at": AT, "post": "p1", "by": None, "text": None, "fact": FactRef("f1")},
+    {"fact": FactRef("id", "digest", "a note", "a source"), "permanent": True},
+    {"duration": timedelta(hours=12), "require_removal": ["p1", "p2"]},
+    {"duration": timedelta(seconds=1.5), "until": AT.astimezone()},
+    {"duration": timedelta(microseconds=1), "ratio": 1e-06},
+    {"text": 'é ☃ \u2028 q"\\\n\x00\x7f', "nested": {"when": [AT, {"at": AT}]}},
+    {"huge": 10**30, "posts": [], "strikes": {}},
+    {"id": UUID("5b1f3c2e-8f0d-4d8e-9a55-7d1e0c6a2b41")},
+    {"_type_": "not", "_data_": "transcoded", "third": 1},
+]
+
+
+def transcoders() -> tuple[JSONTranscoder, StoredJSONTranscoder]:
+    library, ours = JSONTranscoder(), StoredJSONTranscoder()
+    for transcoder in (library, ours):
+        StandingApplication().register_transcodings(transcoder)
+        transcoder.register(UUIDAsHex())
+    return library, ours
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_an_event_state_is_written_as_the_librarys_transcoder_writes_it(document):
+    library, ours = transcoders()
+
+    written = ours.encode(document)
+
+    assert written == library.encode(document)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_an_event_state_reads_back_as_the_librarys_transcoder_reads_it(document):
+    library, ours = transcoders()
+    written = library.encode(document)
+
+    read = ours.decode(written)
+
+    assert read == library.decode(written) == document
+
+
+def test_a_type_with_no_transcoding_is_refused_as_the_library_refuses_it():
+    _, ours = transcoders()
+
+    with pytest.raises(TypeError, match="not serializable"):
+        ours.encode({"when": object()})
