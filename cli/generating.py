@@ -122,7 +122,8 @@ def _when_active(sim: Sim, now: datetime, rng: random.Random, roll: float) -> di
 
 
 def _remove(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
-    post = next(iter(sim.awaiting)) if sim.awaiting else rng.choice(sim.live)
+    # the lowest awaited post: a set's own order changes from process to process
+    post = min(sim.awaiting) if sim.awaiting else rng.choice(sim.live)
     sim.live.remove(post)
     if post in sim.awaiting:
         sim.awaiting.discard(post)

@@ -39,6 +39,7 @@ def read_ahead(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
         [sys.executable, "-m", "cli.input.ahead"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # what goes wrong comes back through stdout
     )
     stdin, stdout = reader.stdin, reader.stdout
     try:
@@ -110,7 +111,10 @@ def main() -> None:
             pickle.dump(batch, out, pickle.HIGHEST_PROTOCOL)
     except Exception as error:  # the replay reports it; nothing is stored
         pickle.dump([(FAILED, f"{type(error).__name__}: {error}")], out)
-        raise
+        out.flush()
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:  # the replay is being stopped too
+        raise SystemExit(1) from None
     pickle.dump(None, out)
     out.flush()
 

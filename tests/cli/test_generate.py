@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+
+STANDING = str(Path(sys.executable).with_name("standing"))
 
 
 def generated(tmp_path, seed: int, name: str) -> bytes:
@@ -19,6 +26,19 @@ def generated(tmp_path, seed: int, name: str) -> bytes:
 
 def test_the_same_seed_gives_the_same_bytes(tmp_path):
     assert generated(tmp_path, 3, "a.jsonl") == generated(tmp_path, 3, "b.jsonl")
+
+
+@pytest.mark.slow
+def test_the_same_seed_gives_the_same_bytes_in_every_process(tmp_path):
+    outputs = []
+    for hash_seed in ("1", "2"):  # how a process orders its sets
+        out = tmp_path / f"{hash_seed}.jsonl"
+        args = ["generate", "--events", "20000", "--accounts", "500", "--seed", "3"]
+        environment = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([STANDING, *args, "-o", str(out)], env=environment, check=True)
+        outputs.append(out.read_bytes())
+
+    assert outputs[0] == outputs[1]
 
 
 def test_another_seed_gives_another_file(tmp_path):
