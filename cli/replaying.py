@@ -27,7 +27,6 @@ from domain.session import Result, Session
 SHOWN_ERRORS = 50
 ATTEMPTS = 10
 BATCH_FACTS = 5000  # facts checked between two batches set down in the spool
-EVENTS_A_COMMIT = 20_000
 
 Tick = Callable[[int], None]
 
@@ -161,14 +160,14 @@ def _set_down(session: Session, spool: Spool) -> None:
 
 
 def _store(app: StandingApplication, spool: Spool, committed: Tally) -> None:
-    """The checked batches in the order they were checked, some at a time in
-    one transaction (a commit waits for the disk)."""
+    """The checked batches in the order they were checked, as many in one
+    transaction as the store takes well (a commit waits for the disk)."""
     events: list[StoredEvent] = []
     facts = 0
     for batch, count in spool:
         events.extend(batch)
         facts += count
-        if len(events) >= EVENTS_A_COMMIT:
+        if len(events) >= app.largest_commit:
             app.insert(events)
             committed.add(facts)
             events, facts = [], 0
