@@ -17,8 +17,7 @@ from contextlib import contextmanager
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
-from cli.input import Parsed, Problem, read_facts
-from cli.input.reading import STDIN
+from cli.input.items import STDIN, Parsed, Problem
 
 Item = Parsed | Problem
 AHEAD_BYTES = 4_000_000  # about 35,000 records: below, a second process costs more
@@ -48,6 +47,8 @@ def records(
         from cli.input.ahead import read_ahead
 
         return read_ahead(paths, tz)
+    from cli.input.reading import read_facts  # the record models, loaded here
+
     return read_facts(paths, tz, _rewound(stdin))
 
 

@@ -15,8 +15,8 @@ from typing import Any
 HOMES = {
     "RECORDS": "records",
     "InputError": "errors",
-    "Parsed": "entries",
-    "Problem": "entries",
+    "Parsed": "items",
+    "Problem": "items",
     "Record": "records",
     "canonical_content": "facts",
     "parse_duration": "durations",

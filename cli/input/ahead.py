@@ -19,8 +19,7 @@ from itertools import islice
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from cli.input.entries import Parsed, Problem
-from cli.input.reading import read_facts
+from cli.input.items import Parsed, Problem
 from domain.facts import FactRef
 from domain.identity import AccountKey
 from domain.session import Fact
@@ -103,6 +102,8 @@ def _batches(items: Iterable[Item]) -> Iterator[list[tuple[Any, ...]]]:
 
 
 def main() -> None:
+    from cli.input.reading import read_facts  # the record models: here only
+
     task = json.load(sys.stdin)
     tz = ZoneInfo(task["tz"]) if task["tz"] else None
     out = sys.stdout.buffer

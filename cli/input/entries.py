@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
 from cli.input.facts import record_fact
+from cli.input.items import Parsed, Problem
 from cli.input.messages import describe
 from cli.input.records import validate_record, validate_record_json
-from domain.session import Fact
 
 JSON_KINDS = {list: "an array", str: "a string", bool: "true or false"}
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """A valid record: the fact it states, where it was, when it was recorded."""
-
-    file: str
-    line: int
-    fact: Fact
-    recorded_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A record (or a file) that cannot be read; `message` is one line."""
-
-    file: str
-    line: int
-    id: str | None
-    message: str
 
 
 def entry(data: Any, file: str, line: int, tz: ZoneInfo | None) -> Parsed | Problem:

@@ -13,10 +13,10 @@ from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from cli.input.arrays import PIECE, ArrayBroken, array_elements
-from cli.input.entries import Parsed, Problem, entry, line_entry
+from cli.input.entries import entry, line_entry
 from cli.input.errors import invalid_json, not_utf8
+from cli.input.items import STDIN, Parsed, Problem
 
-STDIN = "-"
 STDIN_NAME = "<stdin>"
 BOM = b"\xef\xbb\xbf"
 COMMENTS = ("#", "//")

@@ -1,0 +1,32 @@
+"""What reading an event file yields, record by record: a parsed fact or the
+problem with a record. Light to import: a replay that reads in a second
+process never loads the record models (`cli.input.ahead`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.session import Fact
+
+STDIN = "-"  # the path that means standard input
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A valid record: the fact it states, where it was, when it was recorded."""
+
+    file: str
+    line: int
+    fact: Fact
+    recorded_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A record (or a file) that cannot be read; `message` is one line."""
+
+    file: str
+    line: int
+    id: str | None
+    message: str
