@@ -68,6 +68,41 @@ class StoredJSONTranscoder(JSONTranscoder):
         except (orjson.JSONDecodeError, Inexact):
             return super().decode(data)
 
+    def decode_arguments(self, data: bytes, names: tuple[str, ...]) -> dict[str, Any]:
+        """The attributes `names` of a stored state, decoded as `decode` would;
+        the others (such as the recording `timestamp`) are never revived."""
+        try:
+            state = orjson.loads(data)
+            arguments = {}
+            for name in names:
+                if name in state:
+                    value = state[name]
+                    if type(value) not in PLAIN:
+                        value = self._argument(value)
+                    arguments[name] = value
+            return arguments
+        except (orjson.JSONDecodeError, Inexact):
+            state = super().decode(data)
+            return {name: state[name] for name in names if name in state}
+
+    def _argument(self, value: Any) -> Any:
+        """One top-level attribute that is not plain: mostly a transcoded
+        object whose data is plain text (an instant) or a list of texts (a
+        fact), decoded at once; anything else revived as `decode` would."""
+        if type(value) is dict and len(value) == 2:
+            decode = self._decoders.get(value.get(TYPE))
+            inner = value.get(DATA)
+            kind = type(inner)
+            if decode is not None and (
+                kind is str or (kind is list and all(type(x) is str for x in inner))
+            ):
+                return decode(inner)
+        if type(value) in CONTAINERS:
+            return self._revived(value)
+        if type(value) is float:
+            raise Inexact
+        return value
+
     def _writes_alike(self, obj: Any) -> bool:
         """Whether `orjson` writes `obj` (an event's state) as `json` would."""
         if type(obj) is not dict:

@@ -33,7 +33,6 @@ class BulkCatchUp:
         self._writes = BulkWrites(view, app.name)
         self._pass = AccountPass(StoredFold(app), self._source_of)
         self._sources: dict[UUID, Account | None] = {}
-        self._touched: tuple[int, int, list[tuple[UUID, int]]] | None = None
         self._claim = Claim(0, 0, 0, "")
         self._batch = 1
         self._progress: Progress | None = None
@@ -79,26 +78,18 @@ class BulkCatchUp:
 
     def _claimed(self, position: int, head: int, shards: int) -> list[Claim]:
         """The claim to work under: the one under way from `position`, else a
-        new one, whose accounts this process then knows already."""
+        new one, its shards cut where a sample of the events falls in equal
+        parts (each process then lists its own shard's accounts)."""
         claims = self._writes.under_way(position)
         if not claims:
-            touched = self._stored.touched(position, head)
-            claims = self._writes.claim(position, head, _firsts(touched, shards))
-            if claims[0].head == head:
-                self._touched = (position, head, touched)
+            sample = self._stored.sample(position, head) if shards > 1 else []
+            claims = self._writes.claim(position, head, _firsts(sample, shards))
         return claims
 
     def _accounts(self, claim: Claim, start: str, end: str | None) -> list[UUID]:
         """The accounts of one shard still to do, from `start` (hex) on."""
-        known = self._touched
-        if known is None or known[:2] != (claim.position, claim.head):
-            pairs = self._stored.touched(claim.position, claim.head, start, end)
-            return [account for account, _ in pairs]
-        return [
-            account
-            for account, _ in known[2]
-            if start <= account.hex and (end is None or account.hex < end)
-        ]
+        pairs = self._stored.touched(claim.position, claim.head, start, end)
+        return [account for account, _ in pairs]
 
     def rewritten(self, account_id: str, version: int) -> None:
         """Count one event's rewrite (`account_id` in hex); commit every
@@ -150,12 +141,12 @@ class BulkCatchUp:
         return None
 
 
-def _firsts(touched: Sequence[tuple[UUID, int]], shards: int) -> list[str]:
-    """Where each shard starts (hex ids), so that each has about as many
-    events to project."""
-    total = sum(count for _, count in touched)
+def _firsts(sample: Sequence[tuple[UUID, int]], shards: int) -> list[str]:
+    """Where each shard starts (hex ids), so that each has about as many of
+    the `sample`'s events, and so about as many events to project."""
+    total = sum(count for _, count in sample)
     firsts, seen = [""], 0
-    for account, count in touched:
+    for account, count in sample:
         if seen >= total * len(firsts) / shards and len(firsts) < shards:
             firsts.append(account.hex)
         seen += count

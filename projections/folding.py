@@ -24,6 +24,7 @@ from eventsourcing.utils import resolve_topic
 from domain.account import Account
 from domain.account_record import AccountRecord
 from domain.application import StandingApplication
+from domain.transcoder import StoredJSONTranscoder
 
 State = dict[str, Any]
 
@@ -41,7 +42,13 @@ class Step:
 class StoredFold:
     def __init__(self, app: StandingApplication) -> None:
         self._mapper = app.mapper
-        self._transcoder = self._mapper.transcoder
+        transcoder = self._mapper.transcoder
+        self._transcoder = transcoder
+        self._arguments = (
+            transcoder.decode_arguments
+            if isinstance(transcoder, StoredJSONTranscoder)
+            else None
+        )
         self._direct = not (self._mapper.cipher or self._mapper.compressor)
         self._steps: dict[str, Step | None] = {}
 
@@ -52,12 +59,16 @@ class StoredFold:
         return self._steps[topic]
 
     def decode(self, account_id: UUID, version: int, step: Step, state: bytes) -> State:
-        """The event's attributes, decoded by the application's transcoder."""
+        """The arguments of the event's method (its `at` among them), decoded
+        by the application's transcoder."""
         if step.method is None:
             stored = StoredEvent(account_id, version, step.topic, state)
             event = self._mapper.to_domain_event(stored)
             return {"at": event.at, "event": event}  # type: ignore[attr-defined]
-        return self._transcoder.decode(state)  # type: ignore[no-any-return]
+        if self._arguments is not None:
+            return self._arguments(state, step.arguments)
+        data = self._transcoder.decode(state)
+        return {name: data[name] for name in step.arguments if name in data}
 
     def apply(
         self, account: Account | None, version: int, step: Step, data: State
@@ -68,7 +79,7 @@ class StoredFold:
         if account is None or version != account.version + 1:
             msg = f"event {version} does not follow {account!r} in the fold"
             raise ValueError(msg)
-        step.method(account, **{k: data[k] for k in step.arguments if k in data})
+        step.method(account, **data)
         account.version = version
         return account
 

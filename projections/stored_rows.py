@@ -10,6 +10,7 @@ at a time: an account may hold a large share of all events.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
@@ -26,6 +27,13 @@ PAGE = 10_000  # rows a statement returns at most
 TOUCHED = (
     "SELECT originator_id, COUNT(*) FROM {events} "
     "WHERE {position} > ? AND {position} <= ?{among} GROUP BY originator_id"
+)
+# The aggregates of `?` events spread evenly over the log: the first after
+# `?`, then one every `?`/`?` notification ids.
+SAMPLE = (
+    "WITH RECURSIVE picks(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM picks "
+    "WHERE i + 1 < ?) SELECT originator_id FROM picks JOIN {events} "
+    "ON {position} = ? + 1 + i * CAST(? AS BIGINT) / ?"
 )
 COLUMNS = "SELECT originator_id, {position}, originator_version, topic, state"
 EVENTS_OF = (
@@ -56,6 +64,7 @@ class StoredRows:
         self._touched_between = TOUCHED.format(
             **names, among=" AND originator_id >= ? AND originator_id < ?"
         )
+        self._sample = SAMPLE.format(**names)
         self._events_of = EVENTS_OF.format(**names, among="{among}")
         self._later_events = LATER_EVENTS.format(**names)
 
@@ -72,6 +81,20 @@ class StoredRows:
             bounds = (self._hex(first), self._hex(end))
             rows = self._select(self._touched_between, (after, upto, *bounds))
         return sorted((UUID(str(row[0])), row[1]) for row in rows)
+
+    def sample(
+        self, after: int, upto: int, size: int = 4_000
+    ) -> list[tuple[UUID, int]]:
+        """The aggregates of about `size` events spread evenly over the log
+        after `after` up to `upto`, in id order, with how many of those events
+        each has: where a whole `touched` would scan every event, this reads
+        a few thousand, and tells about as well how the events fall."""
+        span = upto - after
+        if span <= 0:
+            return []
+        picks = min(span, size)
+        rows = self._select(self._sample, (picks, after, span, picks))
+        return sorted(Counter(UUID(str(row[0])) for row in rows).items())
 
     def events_of(
         self, accounts: Sequence[UUID], upto: int

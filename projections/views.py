@@ -28,6 +28,7 @@ from projections.view_stores import open_view
 
 if TYPE_CHECKING:
     from projections.bulk import BulkCatchUp
+    from projections.bulk_helper import Helper
 
 VIEW_NAME = "standing"
 
@@ -106,28 +107,40 @@ class ReadModel:
     def _behind(self, position: int | None) -> int:
         return self._head() - (position or 0)
 
-    def _in_bulk(self, position: int, batch: int, progress: Progress | None) -> int:
+    def _in_bulk(
+        self,
+        position: int,
+        batch: int,
+        progress: Progress | None,
+        helper: Helper | None = None,
+    ) -> int:
         """Catch up from `position` account by account; return how many events
-        this process projected (another may finish the catch-up it joined)."""
-        from projections.bulk import BulkCatchUp  # only a large backlog needs it
+        this process projected (another may finish the catch-up it joined).
+        A large backlog is shared with a helper process: `helper`, or one
+        started now."""
         from projections.bulk_helper import SHARDS, helping
 
-        if self._bulk is None:
-            self._bulk = BulkCatchUp(self.app, self.view)
-        before, head = self._bulk.projected, self._head()
+        bulk = self._bulk_catch_up()
+        before, head = bulk.projected, self._head()
         self.projector.forget()  # its folded accounts fall behind the position
         if head - position < self.parallel:
             with contextlib.suppress(ViewMovedOn):
-                self._bulk.run(position, head, batch, progress)
-            return self._bulk.projected - before
+                bulk.run(position, head, batch, progress)
+            return bulk.projected - before
         with contextlib.suppress(ViewMovedOn):
-            self._bulk.prepare(position, head, SHARDS)  # the helper joins it
-            with (
-                helping(self.app, position, head, batch) as shard,
-                contextlib.suppress(ViewMovedOn),
-            ):
-                self._bulk.run(position, head, batch, progress, SHARDS, shard)
-        return self._bulk.projected - before
+            bulk.prepare(position, head, SHARDS)  # the helper joins it
+            helped = contextlib.nullcontext(helper) if helper else helping(self.app)
+            with helped as started, contextlib.suppress(ViewMovedOn):
+                shard = started.start(position, head, batch) if started else None
+                bulk.run(position, head, batch, progress, SHARDS, shard)
+        return bulk.projected - before
+
+    def _bulk_catch_up(self) -> BulkCatchUp:
+        from projections.bulk import BulkCatchUp  # only a large backlog needs it
+
+        if self._bulk is None:
+            self._bulk = BulkCatchUp(self.app, self.view)
+        return self._bulk
 
     @cached_property
     def reader(self) -> Reader:
@@ -169,14 +182,16 @@ class ReadModel:
         Interrupting leaves a consistent, partly built model that the next
         query or rebuild completes.
         """
-        from projections.bulk import BulkCatchUp
+        from projections.bulk_helper import helping
 
-        self._bulk = self._bulk or BulkCatchUp(self.app, self.view)
-        self._bulk.reset()
-        self.projector.forget()
-        processed = 0
-        if self._head() >= self.bulk:
-            processed = self._in_bulk(0, batch, progress)
+        head = self._head()
+        helped = helping(self.app) if head >= self.parallel else None
+        with helped or contextlib.nullcontext() as helper:  # starts meanwhile
+            self._bulk_catch_up().reset()
+            self.projector.forget()
+            processed = 0
+            if head >= self.bulk:
+                processed = self._in_bulk(0, batch, progress, helper)
         return processed + self.catch_up(batch, progress)
 
     def _head(self) -> int:

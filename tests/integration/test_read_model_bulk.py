@@ -161,6 +161,17 @@ def test_a_large_catch_up_shared_with_a_helper_process_counts_each_event_once(
     assert ReadModel(app).view.dump() == built
 
 
+def test_a_helper_started_for_a_rebuild_that_needs_none_is_let_go(
+    app: StandingApplication, history: None
+) -> None:
+    built = built_event_by_event(app)
+
+    processed = ReadModel(app, bulk=NEVER, parallel=ALWAYS).rebuild()
+
+    assert processed == 12  # all of them here, event by event
+    assert ReadModel(app).view.dump() == built
+
+
 def test_the_claims_of_given_fact_ids_stored_among_the_accounts_are_passed_over(
     app: StandingApplication, record: Record
 ) -> None:

@@ -115,3 +115,23 @@ def test_stored_events_read_a_page_at_a_time_are_read_whole_and_in_order(
             (a, list(rows)) for a, rows in whole
         ]
         app.close()
+
+
+@SETTINGS
+@given(history=histories(), size=st.integers(1, 12))
+def test_a_sample_of_the_log_names_the_aggregates_of_events_spread_over_it(
+    history: list[Step], size: int
+) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        app = sqlite_app(Path(directory) / "standing.db")
+        replay(app, history, bulk=NEVER)
+        head = app.recorder.max_notification_id() or 0
+        everything = dict(StoredRows(app).touched(0, head))
+
+        sample = StoredRows(app).sample(0, head, size)
+
+        assert sum(count for _, count in sample) == min(size, head)
+        assert all(count <= everything[account] for account, count in sample)
+        if size >= head:
+            assert dict(sample) == everything
+        app.close()

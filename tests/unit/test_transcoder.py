@@ -57,3 +57,14 @@ def test_a_type_with_no_transcoding_is_refused_as_the_library_refuses_it():
 
     with pytest.raises(TypeError, match="not serializable"):
         ours.encode({"when": object()})
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_an_events_arguments_read_back_as_the_whole_state_reads_them(document):
+    library, ours = transcoders()
+    written = library.encode({**document, "timestamp": AT})
+    names = (*document, "absent")
+
+    arguments = ours.decode_arguments(written, names)
+
+    assert arguments == document
