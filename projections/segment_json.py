@@ -2,14 +2,16 @@
 
 An account's consecutive segments mostly carry the same strikes and pending
 items, so the last value written is kept with its JSON. Strikes are written
-with sorted keys, so that equal strikes always have the same JSON.
+with sorted keys, so that equal strikes always have the same JSON; both
+with `orjson` (compact, UTF-8), several times faster than `json` here.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
+
+import orjson
 
 from domain.standing import Pending
 from projections.instants import maybe_micros
@@ -33,12 +35,12 @@ class LastJson:
 
 
 def _strikes(strikes: dict[str, int]) -> str:
-    return json.dumps(strikes, separators=(",", ":"), sort_keys=True)
+    return orjson.dumps(strikes, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def _pending(pending: tuple[Pending, ...]) -> str:
     rows = [[p.type, maybe_micros(p.at), p.details] for p in pending]
-    return json.dumps(rows, separators=(",", ":"))
+    return orjson.dumps(rows).decode()
 
 
 strikes_json = LastJson(_strikes, {}, "{}")

@@ -11,6 +11,7 @@ faster than the dataclasses they become again here.
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from domain.session import Fact
 
 BATCH = 2000  # items a message carries
 PARSED, PROBLEM, FAILED = "f", "p", "x"
+STDOUT = 1
 
 Item = Parsed | Problem
 
@@ -106,18 +108,25 @@ def main() -> None:
 
     task = json.load(sys.stdin)
     tz = ZoneInfo(task["tz"]) if task["tz"] else None
-    out = sys.stdout.buffer
     try:
         for batch in _batches(read_facts(task["paths"], tz)):
-            pickle.dump(batch, out, pickle.HIGHEST_PROTOCOL)
+            _send(batch)
     except Exception as error:  # the replay reports it; nothing is stored
-        pickle.dump([(FAILED, f"{type(error).__name__}: {error}")], out)
-        out.flush()
+        _send([(FAILED, f"{type(error).__name__}: {error}")])
         raise SystemExit(1) from None
     except KeyboardInterrupt:  # the replay is being stopped too
         raise SystemExit(1) from None
-    pickle.dump(None, out)
-    out.flush()
+    _send(None)
+
+
+def _send(message: list[tuple[Any, ...]] | None) -> None:
+    """One message, whole, to standard output: written with `os.write` until
+    every byte is taken, not through `sys.stdout.buffer`, whose writer loses
+    or repeats bytes when the process is stopped and continued (Ctrl-Z, then
+    `fg`) in the middle of a write to a full pipe."""
+    data = memoryview(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
+    while data:
+        data = data[os.write(STDOUT, data) :]
 
 
 if __name__ == "__main__":

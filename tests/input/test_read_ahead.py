@@ -1,6 +1,11 @@
 """Records read by a second process are the records read here, in order."""
 
 import json
+import os
+import signal
+import threading
+import time
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -63,3 +68,50 @@ def test_a_large_replay_reads_ahead_and_stores_what_a_small_one_stores(
 def stored(app):
     events = app.recorder.select_notifications(start=1, limit=100_000)
     return [(e.originator_id, e.originator_version, e.topic) for e in events]
+
+
+def _reader_of(parent: int) -> int:
+    """The pid of `parent`'s reader process."""
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":\t", 1) for line in status.read_text().splitlines()
+            )
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        if int(fields["PPid"]) == parent and b"cli.input.ahead" in cmdline:
+            return int(status.parent.name)
+    raise LookupError("no reader process")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_a_reader_stopped_and_continued_again_and_again_loses_no_record(tmp_path):
+    generated = [json.dumps(data) for data in generate(20_000, 2000, seed=5)]
+    path = lines_file(tmp_path, "a.jsonl", generated)
+    done = threading.Event()
+
+    def stop_and_continue(reader: int) -> None:  # Ctrl-Z, then fg, many times
+        while not done.is_set():
+            os.kill(reader, signal.SIGSTOP)
+            time.sleep(0.002)
+            os.kill(reader, signal.SIGCONT)
+            time.sleep(0.003)
+
+    items = read_ahead([path], None)
+    received = [next(items)]
+    stopper = threading.Thread(
+        target=stop_and_continue, args=(_reader_of(os.getpid()),)
+    )
+    stopper.start()
+    try:
+        for item in items:
+            received.append(item)
+            if len(received) % 500 == 0:
+                time.sleep(0.005)  # the reader fills the pipe meanwhile
+    finally:
+        done.set()
+        stopper.join()
+
+    assert received == list(read_facts([path], None))
