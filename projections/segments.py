@@ -89,9 +89,13 @@ class AccountSegments:
             return []  # the account does not exist then (`standing_in_phase`)
         segments: list[Segment] = []
         at: datetime | None = start
+        static = account.phase.restriction is None and account.phase.scheduled is None
         while at is not None and (until is None or at < until):
-            phase, handed_over = account.phase_at(at)
-            end = next_change(phase)
+            if static:  # most of the time: nothing for time to change
+                phase, handed_over, end = account.phase, False, None
+            else:
+                phase, handed_over = account.phase_at(at)
+                end = next_change(phase)
             if until is not None and (end is None or end > until):
                 end = until
             if phase is not self._phase:
