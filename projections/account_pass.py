@@ -74,17 +74,18 @@ class AccountPass:
         segments: AccountSegments | None = None
         archives: set[str] = set()
         waiting: tuple[datetime, int] | None = None  # a rewrite's start, version
+        step_of, decode, apply = self._fold.step, self._fold.decode, self._fold.apply
         for _, notification, version, topic, state in rows:
-            step = self._fold.step(topic)
+            step = step_of(topic)
             if step is None:
                 return None, archives
-            data = self._fold.decode(account_id, version, step, state)
+            data = decode(account_id, version, step, state)
             if waiting is not None and segments is not None:
                 start = max(data["at"], segments.account.registered_at)
                 self._rewrite(segments, waiting[0], start, chunk.changes)
                 chunk.rewritten(segments.id, waiting[1])
                 waiting = None
-            account = self._fold.apply(account, version, step, data)
+            account = apply(account, version, step, data)
             if notification <= since:
                 continue
             if segments is None:

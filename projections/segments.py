@@ -77,6 +77,7 @@ class AccountSegments:
         self._phase_columns: tuple[Any, ...] = ()
         self._pending = ""
         self._strikes: tuple[dict[str, int], str] = ({}, strikes_json({}))
+        self._end: tuple[datetime | None, int | None] = (None, None)
 
     def between(
         self, start: datetime, tenure: Tenure | None, until: datetime | None
@@ -100,19 +101,34 @@ class AccountSegments:
                 end = until
             if phase is not self._phase:
                 self._remember(phase)
+            if tenure is None and not handed_over:
+                posts = account.live_posts
+            else:
+                posts = live_posts(account, handed_over, tenure)
             segments.append(
                 (
                     self.id,
-                    to_micros(at),
-                    None if end is None else to_micros(end),
+                    self._micros(at),
+                    None if end is None else self._ends_at(end),
                     *self._phase_columns,
-                    live_posts(account, handed_over, tenure),
+                    posts,
                     self._strikes_text({} if handed_over else account.strikes),
                     self._pending,
                 )
             )
             at = end
         return segments
+
+    def _ends_at(self, end: datetime) -> int:
+        """`end` in microseconds, kept: the next segment most often starts
+        there (the next event's rewrite starts where this one stops)."""
+        micros = to_micros(end)
+        self._end = (end, micros)
+        return micros
+
+    def _micros(self, at: datetime) -> int:
+        end, micros = self._end
+        return micros if at is end and micros is not None else to_micros(at)
 
     def _remember(self, phase: Phase) -> None:
         """The columns that come from `phase`, as `standing_in_phase` sets them."""
