@@ -21,6 +21,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 from domain.account import Account
 from domain.facts import FactRef, FactRefAsList, content_digest
 from domain.identity import DEFAULT_PLATFORM, AccountKey
+from domain.sqlite_values import bind_without_looking_for_adapters
 from domain.standing import Standing, standing_of
 from domain.timefmt import iso
 from domain.transcoder import StoredJSONTranscoder
@@ -43,6 +44,8 @@ _STORED = attrgetter("originator_version", "topic", "state")
 # most log pages are index pages written again and again: checkpointing every
 # 20,000 pages (not 1,000) copies each into the file fewer times.
 CHECKPOINT_PAGES = 20_000
+
+bind_without_looking_for_adapters()
 
 
 class StandingApplication(Application[Any]):
