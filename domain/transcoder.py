@@ -89,9 +89,9 @@ class StoredJSONTranscoder(JSONTranscoder):
         """One top-level attribute that is not plain: mostly a transcoded
         object whose data is plain text (an instant) or a list of texts (a
         fact), decoded at once; anything else revived as `decode` would."""
-        if type(value) is dict and len(value) == 2:
-            decode = self._decoders.get(value.get(TYPE))
-            inner = value.get(DATA)
+        if type(value) is dict and len(value) == 2 and TYPE in value and DATA in value:
+            decode = self._decoders.get(value[TYPE])
+            inner = value[DATA]
             kind = type(inner)
             if decode is not None and (
                 kind is str or (kind is list and all(type(x) is str for x in inner))

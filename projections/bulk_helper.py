@@ -4,10 +4,11 @@ The catch-up's claim is cut into two shards of about as many events each;
 the helper (`python -m projections.bulk_helper`) projects the last shard
 while the caller projects the first. It is started before the caller has
 its task ready (a rebuild first empties the read model), so that its own
-start-up, imports and store included, runs meanwhile: standing input gives
+start-up, imports and store included, runs meanwhile: standard input gives
 it the store first, then the task, or nothing when no help is needed after
 all. A helper that fails or is stopped leaves its shard where it got to,
-for the caller's next catch-up to finish.
+for the caller to finish; one that is gone before its task is sent is no
+help at all, and the caller does every shard.
 """
 
 from __future__ import annotations
@@ -16,51 +17,60 @@ import contextlib
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
 from domain.application import StandingApplication
 
 SHARDS = 2
+COMMAND = (sys.executable, "-m", "projections.bulk_helper")
 
 
 class Helper:
     """A started helper, waiting for its task."""
 
-    def __init__(self, stdin: TextIO) -> None:
+    def __init__(self, process: subprocess.Popen[str], stdin: TextIO) -> None:
+        self.process = process
         self._stdin = stdin
 
-    def start(self, position: int, head: int, batch: int) -> int:
+    def start(self, position: int, head: int, batch: int) -> int | None:
         """Hand the helper the catch-up from `position` to `head`; return the
-        shard left to the caller."""
+        shard left to the caller, or None (every shard) if the helper is gone."""
         task = {"position": position, "head": head, "batch": batch}
-        with self._stdin:
-            self._stdin.write(json.dumps(task) + "\n")
+        try:
+            with self._stdin:
+                self._stdin.write(json.dumps(task) + "\n")
+        except OSError:  # it failed on the way up: no help
+            return None
         return 0
+
+    def wait(self) -> None:
+        """Wait for the helper, given its task, to end."""
+        self.process.wait()
 
 
 @contextmanager
-def helping(app: StandingApplication) -> Iterator[Helper | None]:
+def helping(
+    app: StandingApplication, command: Sequence[str] | None = None
+) -> Iterator[Helper | None]:
     """A helper on `app`'s store (None where the store cannot be shared: in
     memory), waited for on the way out, or stopped if the caller fails or is
-    interrupted. One never given a task ends as soon as it is told so."""
+    interrupted. One never given a task ends as soon as it is told so.
+    `command` starts another program in its place (tests)."""
     env = dict(app.env)
     if _in_memory(env.get("SQLITE_DBNAME", "")):
         yield None
         return
-    command = [sys.executable, "-m", "projections.bulk_helper"]
     quiet = subprocess.DEVNULL  # a failed helper only leaves work for the caller
     process = subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=quiet, stderr=quiet, text=True
+        command or COMMAND, stdin=subprocess.PIPE, stdout=quiet, stderr=quiet, text=True
     )
     stdin = process.stdin
     try:
-        if stdin is None:
+        if stdin is None:  # pragma: no cover - asked for a pipe
             raise RuntimeError("the helper has no standard input")
-        stdin.write(json.dumps(env) + "\n")
-        stdin.flush()
-        yield Helper(stdin)
+        yield Helper(process, stdin) if _sent(stdin, json.dumps(env)) else None
     except BaseException:
         process.terminate()
         raise
@@ -69,6 +79,15 @@ def helping(app: StandingApplication) -> Iterator[Helper | None]:
             if stdin is not None:
                 stdin.close()
         process.wait()
+
+
+def _sent(stdin: TextIO, line: str) -> bool:
+    try:
+        stdin.write(line + "\n")
+        stdin.flush()
+    except OSError:  # it failed on the way up
+        return False
+    return True
 
 
 def _in_memory(name: str) -> bool:

@@ -87,7 +87,7 @@ class BulkWrites:
         first ""). `ViewMovedOn` if the position moved."""
         self._create()
         with self._view.datastore.transaction(commit=True) as c:
-            self._view.lock_position(c)
+            self._view.begin_writes(c)
             c.execute(self._sql(FORGET_OTHER), (self._name, position))  # a write
             if self._position(c) != position:
                 raise ViewMovedOn
@@ -115,7 +115,7 @@ class BulkWrites:
         the shard's row or the position moved since."""
         matches = (claim.shard, claim.position, claim.head, claim.done, claim.version)
         with self._view.datastore.transaction(commit=True) as c:
-            self._view.lock_position(c)  # SQLite: the first write takes it
+            self._view.begin_writes(c)  # SQLite: the first write takes it
             c.execute(self._sql(MOVE_ON), (*done, self._name, *matches))
             claimed = getattr(c, "sqlite_cursor", c).rowcount == 1
             if not claimed or self._position(c) != claim.position:
@@ -132,7 +132,7 @@ class BulkWrites:
         view = self._view
         self._create()
         with view.datastore.transaction(commit=True) as c:
-            view.lock_position(c)
+            view.begin_writes(c)
             c.execute(self._sql(FORGET), (self._name,))
             for statement in (*map(view._sql, sql.DROP_TABLES), *view.view_tables()):
                 c.execute(statement)

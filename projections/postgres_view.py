@@ -33,6 +33,7 @@ class PostgresStandingView(SQLStandingView, PostgresTrackingRecorder):
             cursor = connection.execute(self._sql(template), params, prepare=True)
             return cursor.fetchall()
 
-    def lock_position(self, cursor: Any) -> None:
-        """Serialise the view's writers (readers are not blocked)."""
+    def begin_writes(self, cursor: Any) -> None:
+        """Hold the position until commit: serialise the view's writers
+        (readers are not blocked)."""
         cursor.execute(f"LOCK TABLE {self.qualified(TRACKING)} IN EXCLUSIVE MODE")

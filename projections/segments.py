@@ -77,7 +77,7 @@ class AccountSegments:
         self._phase_columns: tuple[Any, ...] = ()
         self._pending = ""
         self._strikes: tuple[dict[str, int], str] = ({}, strikes_json({}))
-        self._end: tuple[datetime | None, int | None] = (None, None)
+        self._end: tuple[datetime | None, int] = (None, 0)  # an instant, in µs
 
     def between(
         self, start: datetime, tenure: Tenure | None, until: datetime | None
@@ -128,7 +128,7 @@ class AccountSegments:
 
     def _micros(self, at: datetime) -> int:
         end, micros = self._end
-        return micros if at is end and micros is not None else to_micros(at)
+        return micros if at is end else to_micros(at)
 
     def _remember(self, phase: Phase) -> None:
         """The columns that come from `phase`, as `standing_in_phase` sets them."""

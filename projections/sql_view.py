@@ -46,7 +46,7 @@ class SQLStandingView(ViewQueries, TrackingRecorder):
         so the position it checks cannot move before it commits.
         """
         with self.datastore.transaction(commit=True) as c:
-            self.lock_position(c)
+            self.begin_writes(c)
             c.executemany(self._sql(sql.DELETE_FROM), changes.deletions())
             if self._max_tracking_id(tracking.application_name, c) != after:
                 raise ViewMovedOn
@@ -57,13 +57,14 @@ class SQLStandingView(ViewQueries, TrackingRecorder):
             )
             self._insert_tracking(c, tracking)
 
-    def lock_position(self, cursor: Any) -> None:
-        """Hold the position until commit (SQLite: the first write does it)."""
+    def begin_writes(self, cursor: Any) -> None:
+        """Ready a transaction for the view's writes, first thing in it: hold
+        the position until commit (on SQLite the first write does that)."""
 
     def reset(self, application_name: str) -> None:
         """Drop the tables and the position, and create empty tables, at once."""
         with self.datastore.transaction(commit=True) as c:
-            self.lock_position(c)
+            self.begin_writes(c)
             for statement in (*map(self._sql, sql.DROP_TABLES), *self.view_tables()):
                 c.execute(statement)
             c.execute(self._sql(sql.FORGET_POSITION), (application_name,))

@@ -39,12 +39,13 @@ class SQLiteStandingView(SQLStandingView, SQLiteTrackingRecorder):
             f"SELECT MAX(notification_id) FROM {TRACKING} WHERE application_name=?"
         )
 
-    def lock_position(self, cursor: Any) -> None:
-        """Before the view writes (the first write takes SQLite's lock): turn
-        off secure deletion, on in many SQLite builds, which overwrites every
-        page a rebuild drops, a second of work at a million events. The
-        view's rows are all derived from the stored events, which are never
-        deleted, so what it deletes holds nothing that the file does not."""
+    def begin_writes(self, cursor: Any) -> None:
+        """Turn off secure deletion, on in many SQLite builds: it overwrites
+        every page a rebuild drops, a second of work at a million events.
+        The view's rows are all derived from the stored events, so what it
+        deletes holds nothing that the file does not. The setting stays on
+        the connection, which the application's event writes share; they
+        never delete. (The first write takes SQLite's lock.)"""
         cursor.execute("PRAGMA secure_delete=OFF")
 
     def _select(self, template: str, *params: Any) -> list[Row]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -112,12 +113,13 @@ class ReadModel:
         position: int,
         batch: int,
         progress: Progress | None,
-        helper: Helper | None = None,
+        helpers: AbstractContextManager[Helper | None] | None = None,
     ) -> int:
         """Catch up from `position` account by account; return how many events
         this process projected (another may finish the catch-up it joined).
-        A large backlog is shared with a helper process: `helper`, or one
-        started now."""
+        A large backlog is shared with a helper process, from `helpers` (one
+        started already) or started now; what a failed helper left undone,
+        this process finishes."""
         from projections.bulk_helper import SHARDS, helping
 
         bulk = self._bulk_catch_up()
@@ -129,10 +131,14 @@ class ReadModel:
             return bulk.projected - before
         with contextlib.suppress(ViewMovedOn):
             bulk.prepare(position, head, SHARDS)  # the helper joins it
-            helped = contextlib.nullcontext(helper) if helper else helping(self.app)
-            with helped as started, contextlib.suppress(ViewMovedOn):
-                shard = started.start(position, head, batch) if started else None
-                bulk.run(position, head, batch, progress, SHARDS, shard)
+            with helpers if helpers is not None else helping(self.app) as helper:
+                shard = None if helper is None else helper.start(position, head, batch)
+                with contextlib.suppress(ViewMovedOn):
+                    bulk.run(position, head, batch, progress, SHARDS, shard)
+                if shard is not None and helper is not None:
+                    helper.wait()
+            if (self.view.max_tracking_id(self.app.name) or 0) < head:
+                bulk.run(position, head, batch, progress, SHARDS)  # the helper's
         return bulk.projected - before
 
     def _bulk_catch_up(self) -> BulkCatchUp:
@@ -185,13 +191,15 @@ class ReadModel:
         from projections.bulk_helper import helping
 
         head = self._head()
-        helped = helping(self.app) if head >= self.parallel else None
-        with helped or contextlib.nullcontext() as helper:  # starts meanwhile
+        parallel = head >= self.parallel
+        helpers = helping(self.app) if parallel else contextlib.nullcontext(None)
+        with helpers as helper:  # started now, it starts up meanwhile
             self._bulk_catch_up().reset()
             self.projector.forget()
             processed = 0
             if head >= self.bulk:
-                processed = self._in_bulk(0, batch, progress, helper)
+                early = contextlib.nullcontext(helper)
+                processed = self._in_bulk(0, batch, progress, early)
         return processed + self.catch_up(batch, progress)
 
     def _head(self) -> int:

@@ -52,6 +52,8 @@ def read_ahead(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
     finally:
         reader.kill()
         reader.wait()
+        if stdout is not None:
+            stdout.close()
 
 
 def _received(stream: IO[bytes]) -> Iterator[Item]:

@@ -1,5 +1,6 @@
 """Records read by a second process are the records read here, in order."""
 
+import contextlib
 import json
 import os
 import signal
@@ -86,24 +87,27 @@ def _reader_of(parent: int) -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+@pytest.mark.skipif(
+    not (Path("/proc/self/status").exists() and hasattr(os, "pidfd_open")),
+    reason="needs /proc and pidfd_open (Linux)",
+)
 def test_a_reader_stopped_and_continued_again_and_again_loses_no_record(tmp_path):
     generated = [json.dumps(data) for data in generate(20_000, 2000, seed=5)]
     path = lines_file(tmp_path, "a.jsonl", generated)
     done = threading.Event()
 
     def stop_and_continue(reader: int) -> None:  # Ctrl-Z, then fg, many times
-        while not done.is_set():
-            os.kill(reader, signal.SIGSTOP)
-            time.sleep(0.002)
-            os.kill(reader, signal.SIGCONT)
-            time.sleep(0.003)
+        with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
+            while not done.is_set():
+                signal.pidfd_send_signal(reader, signal.SIGSTOP)
+                time.sleep(0.002)
+                signal.pidfd_send_signal(reader, signal.SIGCONT)
+                time.sleep(0.003)
 
     items = read_ahead([path], None)
     received = [next(items)]
-    stopper = threading.Thread(
-        target=stop_and_continue, args=(_reader_of(os.getpid()),)
-    )
+    reader = os.pidfd_open(_reader_of(os.getpid()))  # never another process
+    stopper = threading.Thread(target=stop_and_continue, args=(reader,))
     stopper.start()
     try:
         for item in items:
@@ -113,5 +117,6 @@ def test_a_reader_stopped_and_continued_again_and_again_loses_no_record(tmp_path
     finally:
         done.set()
         stopper.join()
+        os.close(reader)
 
     assert received == list(read_facts([path], None))

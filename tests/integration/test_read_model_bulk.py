@@ -3,6 +3,7 @@ stops or races, and an archive's rows follow its source in either order."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 
@@ -10,7 +11,9 @@ import pytest
 
 from domain.application import StandingApplication
 from domain.identity import AccountKey
-from projections import ReadModel
+from projections import ReadModel, bulk_helper
+from projections.bulk_helper import helping
+from projections.stored_rows import StoredRows
 from tests.integration.stores import hours
 
 Record = Callable[..., None]
@@ -170,6 +173,51 @@ def test_a_helper_started_for_a_rebuild_that_needs_none_is_let_go(
 
     assert processed == 12  # all of them here, event by event
     assert ReadModel(app).view.dump() == built
+
+
+def test_a_helper_never_given_its_task_ends_cleanly(
+    app: StandingApplication, history: None
+) -> None:
+    with helping(app) as helper:
+        pass
+
+    assert helper is not None
+    assert helper.process.returncode == 0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param("pass", id="gone-before-its-task"),
+        pytest.param("import sys; sys.stdin.read()", id="gone-without-working"),
+    ],
+)
+def test_what_a_failed_helper_leaves_the_caller_does(
+    app: StandingApplication,
+    history: None,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    built = built_event_by_event(app)
+    monkeypatch.setattr(bulk_helper, "COMMAND", (sys.executable, "-c", command))
+
+    processed = ReadModel(app, bulk=ALWAYS, parallel=ALWAYS).rebuild(batch=2)
+
+    assert processed == 12  # every shard, here
+    assert ReadModel(app).status()[0].position == 12
+    assert ReadModel(app).view.dump() == built
+
+
+def test_a_sample_of_the_log_takes_events_spread_evenly_over_it(
+    app: StandingApplication, history: None
+) -> None:
+    head = app.recorder.max_notification_id() or 0
+    accounts = [AccountKey.parse(h).id for h in ("alice", "bob", "carol")]
+
+    sample = StoredRows(app).sample(head - 12, head, size=5)
+
+    # the 1st, 3rd, 5th, 8th and 10th of alice's, bob's and carol's 4 each
+    assert dict(sample) == {accounts[0]: 2, accounts[1]: 2, accounts[2]: 1}
 
 
 def test_the_claims_of_given_fact_ids_stored_among_the_accounts_are_passed_over(
