@@ -77,31 +77,15 @@ class StoredJSONTranscoder(JSONTranscoder):
             for name in names:
                 if name in state:
                     value = state[name]
-                    if type(value) not in PLAIN:
-                        value = self._argument(value)
+                    if type(value) in CONTAINERS:
+                        value = self._revived(value)
+                    elif type(value) is float:
+                        raise Inexact
                     arguments[name] = value
             return arguments
         except (orjson.JSONDecodeError, Inexact):
             state = super().decode(data)
             return {name: state[name] for name in names if name in state}
-
-    def _argument(self, value: Any) -> Any:
-        """One top-level attribute that is not plain: mostly a transcoded
-        object whose data is plain text (an instant) or a list of texts (a
-        fact), decoded at once; anything else revived as `decode` would."""
-        if type(value) is dict and len(value) == 2 and TYPE in value and DATA in value:
-            decode = self._decoders.get(value[TYPE])
-            inner = value[DATA]
-            kind = type(inner)
-            if decode is not None and (
-                kind is str or (kind is list and all(type(x) is str for x in inner))
-            ):
-                return decode(inner)
-        if type(value) in CONTAINERS:
-            return self._revived(value)
-        if type(value) is float:
-            raise Inexact
-        return value
 
     def _writes_alike(self, obj: Any) -> bool:
         """Whether `orjson` writes `obj` (an event's state) as `json` would."""
@@ -134,13 +118,26 @@ class StoredJSONTranscoder(JSONTranscoder):
                 elif type(item) is float:
                     raise Inexact
             return value
+        if len(value) == 2 and TYPE in value and DATA in value:
+            return self._transcoded(value)
         for key, item in value.items():
             kind = type(item)
             if kind in CONTAINERS:
                 value[key] = self._revived(item)
             elif kind is float:
                 raise Inexact
-        if len(value) == 2 and TYPE in value and DATA in value:
-            decode = self._decoders.get(value[TYPE])
-            return self._decode_obj(value) if decode is None else decode(value[DATA])
         return value
+
+    def _transcoded(self, pair: dict[str, Any]) -> Any:
+        """The object a `{"_type_": ..., "_data_": ...}` pair stands for, its
+        data revived first; data of plain texts (an instant, a fact: most of
+        them) goes straight to its transcoding."""
+        data = pair[DATA]
+        kind = type(data)
+        texts = kind is list and all(type(item) is str for item in data)
+        if kind in CONTAINERS and not texts:
+            data = pair[DATA] = self._revived(data)
+        elif kind is float:
+            raise Inexact
+        decode = self._decoders.get(pair[TYPE])
+        return self._decode_obj(pair) if decode is None else decode(data)

@@ -74,18 +74,17 @@ class AccountPass:
         segments: AccountSegments | None = None
         archives: set[str] = set()
         waiting: tuple[datetime, int] | None = None  # a rewrite's start, version
-        step_of, decode, apply = self._fold.step, self._fold.decode, self._fold.apply
         for _, notification, version, topic, state in rows:
-            step = step_of(topic)
+            step = self._fold.step(topic)
             if step is None:
                 return None, archives
-            data = decode(account_id, version, step, state)
+            data = self._fold.decode(account_id, version, step, state)
             if waiting is not None and segments is not None:
                 start = max(data["at"], segments.account.registered_at)
                 self._rewrite(segments, waiting[0], start, chunk.changes)
                 chunk.rewritten(segments.id, waiting[1])
                 waiting = None
-            account = apply(account, version, step, data)
+            account = self._fold.apply(account, version, step, data)
             if notification <= since:
                 continue
             if segments is None:

@@ -77,7 +77,6 @@ class AccountSegments:
         self._phase_columns: tuple[Any, ...] = ()
         self._pending = ""
         self._strikes: tuple[dict[str, int], str] = ({}, strikes_json({}))
-        self._end: tuple[datetime | None, int] = (None, 0)  # an instant, in µs
 
     def between(
         self, start: datetime, tenure: Tenure | None, until: datetime | None
@@ -108,8 +107,8 @@ class AccountSegments:
             segments.append(
                 (
                     self.id,
-                    self._micros(at),
-                    None if end is None else self._ends_at(end),
+                    to_micros(at),
+                    None if end is None else to_micros(end),
                     *self._phase_columns,
                     posts,
                     self._strikes_text({} if handed_over else account.strikes),
@@ -118,17 +117,6 @@ class AccountSegments:
             )
             at = end
         return segments
-
-    def _ends_at(self, end: datetime) -> int:
-        """`end` in microseconds, kept: the next segment most often starts
-        there (the next event's rewrite starts where this one stops)."""
-        micros = to_micros(end)
-        self._end = (end, micros)
-        return micros
-
-    def _micros(self, at: datetime) -> int:
-        end, micros = self._end
-        return micros if at is end else to_micros(at)
 
     def _remember(self, phase: Phase) -> None:
         """The columns that come from `phase`, as `standing_in_phase` sets them."""
