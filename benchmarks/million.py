@@ -7,7 +7,9 @@ Generates the events, then measures: (a) the floor (json + one SQLite row an
 event, one transaction); (b) `standing replay` into a fresh SQLite file; (c)
 `standing projections rebuild`; (d) `state` in process (p50, p99) and as a
 whole process beside a bare `python -c pass`; (e) the peak memory of (b);
-(f) (b) and (d) on PostgreSQL. Prints every figure with its goal.
+(f) (b) and (d) on PostgreSQL. Prints every figure with its goal, and the
+processor time an event of (a), (b) and (c) (user and system time of every
+process), which moves less with a shared machine's speed than wall time.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def measure(
     replay = timed(STANDING, "replay", str(events), "--db", store, "--json")
     applied = json.loads(replay.stdout)["applied"]
     rows.append((f"{label} replay", f"{n / replay.seconds:,.0f} ev/s", None))
+    rows.append((f"{label} replay processor", _per_event(replay.cpu_seconds, n), None))
     rows.append((f"{label} replay peak RSS", f"{replay.peak_mb:,.0f} MB", None))
     if applied != n:
         rows.append((f"{label} replay applied", f"{applied} of {n}", False))
@@ -58,12 +61,14 @@ def main() -> None:
     floor = timed(PY, str(HERE / "floor.py"), str(events), str(work / "floor.db"))
     floor_rate = n / floor.seconds
     rows.append(("(a) floor: json + SQLite", f"{floor_rate:,.0f} ev/s", None))
+    rows.append(("(a) floor processor", _per_event(floor.cpu_seconds, n), None))
     bare = median_start(PY, "-c", "pass")
     rows.append(("bare python -c pass", f"{bare * 1000:.0f} ms", None))
     sqlite = str(work / "standing.db")
     replay_s, peak, p99, cli = measure(events, work, sqlite, rows, "(b,d,e) sqlite")
     rebuild = timed(STANDING, "projections", "rebuild", "--db", sqlite)
     rows.append(("(c) projections rebuild", f"{n / rebuild.seconds:,.0f} ev/s", None))
+    rows.append(("(c) rebuild processor", _per_event(rebuild.cpu_seconds, n), None))
     goals = [
         ("(b) replay ≥ ½ floor", n / replay_s >= floor_rate / 2),
         ("(c) rebuild ≥ 100,000 ev/s", n / rebuild.seconds >= 100_000),
@@ -87,6 +92,11 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--postgres", help="also measure on this PostgreSQL URL")
     parser.add_argument("--workdir", help="where files go (default: a new temp dir)")
     return parser.parse_args()
+
+
+def _per_event(cpu_seconds: float, n: int) -> str:
+    """Processor time (user and system, all processes) an event."""
+    return f"{cpu_seconds * 1e6 / n:.1f} µs/ev"
 
 
 def _count(events: Path) -> int:

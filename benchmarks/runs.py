@@ -1,4 +1,5 @@
-"""Running a command as its own process: wall time and peak resident memory."""
+"""Running a command as its own process: wall time, processor time (its own
+and its children's, user and system) and peak resident memory."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ TIME = "/usr/bin/time"
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     stdout: str
 
@@ -26,8 +28,9 @@ class Run:
 def timed(*command: str) -> Run:
     """Run `command` to completion; raise if it fails (exit 1 counts as a
     failure too: a benchmark replay must reject nothing)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
-        wrapper = [TIME, "-f", "%M", "-o", rss.name] if os.path.exists(TIME) else []
+    with tempfile.NamedTemporaryFile("r", suffix=".usage") as usage:
+        form = ["-f", "%U %S %M", "-o", usage.name]
+        wrapper = [TIME, *form] if os.path.exists(TIME) else []
         began = time.perf_counter()
         done = subprocess.run(
             [*wrapper, *command], capture_output=True, text=True, check=False
@@ -35,8 +38,8 @@ def timed(*command: str) -> Run:
         seconds = time.perf_counter() - began
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
-        peak = _peak_kb(rss.name)
-    return Run(seconds, peak / 1024, done.stdout)
+        user, system, peak_kb = _usage(usage.name)
+    return Run(seconds, user + system, peak_kb / 1024, done.stdout)
 
 
 def median_start(*command: str, times: int = 10) -> float:
@@ -44,6 +47,13 @@ def median_start(*command: str, times: int = 10) -> float:
     return statistics.median(timed(*command).seconds for _ in range(times))
 
 
-def _peak_kb(path: str) -> float:
-    text = Path(path).read_text().strip().splitlines()
-    return float(text[-1]) if text and text[-1].isdigit() else float("nan")
+def _usage(path: str) -> tuple[float, float, float]:
+    """User and system seconds and peak kB, as `/usr/bin/time` wrote them
+    (NaN without it)."""
+    lines = Path(path).read_text().strip().splitlines()
+    fields = lines[-1].split() if lines else []
+    try:
+        user, system, peak = map(float, fields)
+    except ValueError:
+        return (float("nan"),) * 3
+    return user, system, peak
