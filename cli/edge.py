@@ -15,6 +15,7 @@ from cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
 from domain.errors import DomainError
 
 OK, REJECTED, USAGE, UNAVAILABLE = 0, 1, 2, 3
+INTERRUPTED = 130  # Ctrl-C: the shell's status for SIGINT, as typer gives it
 
 
 def __getattr__(name: str) -> Any:
@@ -37,12 +38,19 @@ def fail(message: str, status: int) -> NoReturn:
 
 
 @contextmanager
-def reported(debug: bool) -> Iterator[None]:
-    """Translate what a command raises into SPEC section 9's exit statuses."""
+def reported(debug: bool, interrupted: str | None = None) -> Iterator[None]:
+    """Translate what a command raises into SPEC section 9's exit statuses;
+    Ctrl-C into status 130, with `interrupted` (what state it leaves and
+    how to finish) on stderr, for a command that runs long enough to be."""
     try:
         yield
     except (typer.Exit, typer.Abort):
         raise
+    except KeyboardInterrupt:
+        if interrupted is None:
+            raise
+        _stderr().print(f"Interrupted: {interrupted}", markup=False)
+        raise typer.Exit(INTERRUPTED) from None
     except Exception as error:
         status, message = _classify(error)
         if debug:

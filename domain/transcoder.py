@@ -59,7 +59,10 @@ class StoredJSONTranscoder(JSONTranscoder):
             return super().encode(obj)
         try:
             return orjson.dumps(obj, default=self._default, option=PASSTHROUGH)
-        except orjson.JSONEncodeError:  # e.g. an integer over 64 bits
+        except orjson.JSONEncodeError as error:  # e.g. an integer over 64 bits
+            cause = error.__cause__  # what `_default` raised, if anything
+            if cause is not None and not isinstance(cause, Exception):
+                raise cause from None  # Ctrl-C landing in `_default`
             return super().encode(obj)
 
     def decode(self, data: bytes) -> Any:

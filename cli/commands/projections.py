@@ -19,6 +19,10 @@ from projections import ReadModel
 from projections.follow import Follower
 
 app = typer.Typer(help="Show or rebuild the read models.", no_args_is_help=True)
+STOPPED = (
+    "the read models are partly rebuilt; the next query, or "
+    "`standing projections rebuild`, completes them"
+)
 
 
 @app.command("status")
@@ -43,7 +47,7 @@ def status_command(
 @app.command("rebuild")
 def rebuild_command(db: options.Db = None, debug: options.Debug = False) -> None:
     """Drop the read models and rebuild them from the event log."""
-    with reported(debug):
+    with reported(debug, STOPPED):
         model = ReadModel(open_store(db, must_exist=True))
         model.rebuild()
         views = model.status()

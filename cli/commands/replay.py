@@ -20,6 +20,10 @@ from domain.application import StandingApplication
 from projections import ReadModel
 
 Tick = Callable[..., None]
+STOPPED = (
+    "what was stored stays, in whole batches; run the same replay again to "
+    "finish it (what is stored already is skipped as a duplicate)"
+)
 
 Files = Annotated[
     list[str],
@@ -39,7 +43,7 @@ def replay_command(
     debug: options.Debug = False,
 ) -> None:
     """Replay dated facts into the store, checked whole before anything is written."""
-    with reported(debug):
+    with reported(debug, STOPPED):
         zone = parse_tz(tz) if tz else None
         # A dry run checks against an empty store rather than create one.
         app = open_store(db if exists(db) or not dry_run else ":memory:")

@@ -41,6 +41,10 @@ def read_ahead(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # what goes wrong comes back through stdout
+        # Ctrl-C reaches the replay alone, which stops the reader; a reader
+        # stopped by it too could cut a message short, and the replay would
+        # report that rather than the interruption
+        process_group=0,
     )
     stdin, stdout = reader.stdin, reader.stdout
     try:

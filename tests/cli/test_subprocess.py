@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -105,3 +106,45 @@ def test_a_replay_killed_mid_way_completes_when_run_again(tmp_path):
         run("accounts", *at, "--db", str(killed), "--json").stdout
         == run("accounts", *at, "--db", str(clean), "--json").stdout
     )
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    try:
+        return [int(child) for child in path.read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not Path(f"/proc/self/task/{os.getpid()}/children").exists(),
+    reason="needs /proc/PID/task/PID/children (Linux)",
+)
+def test_ctrl_c_during_a_replay_that_reads_ahead_says_so_and_stores_nothing(tmp_path):
+    events = tmp_path / "events.jsonl"
+    generated = ("--events", "40000", "--accounts", "4000", "--seed", "8")
+    run("generate", *generated, "--out", str(events))
+    outcomes = []
+    for pause in (0.05, 0.3, 0.6, 0.9, 1.2):
+        db = tmp_path / f"stopped-{pause}.db"
+        replay = subprocess.Popen(
+            [STANDING, "replay", str(events), "--db", str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # its own group, as a terminal's job is
+        )
+        deadline = time.monotonic() + 60
+        while not _children(replay.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)  # until the reader runs beside it
+        time.sleep(pause)
+        # the reader out of the job, so only the replay sees Ctrl-C: the
+        # reader stopped by it too would cut a message short, at random
+        apart = [os.getpgid(child) != replay.pid for child in _children(replay.pid)]
+        os.killpg(replay.pid, signal.SIGINT)  # what Ctrl-C sends: the whole job
+        _, stderr = replay.communicate(timeout=60)
+        said = stderr.split(":")[0]
+        outcomes.append((apart, replay.returncode, said, stored_count(db)))
+
+    assert outcomes == [([True], 130, "Interrupted", 0)] * 5

@@ -2,10 +2,11 @@
 transcoder writes and reads them."""
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 import pytest
-from eventsourcing.persistence import JSONTranscoder, UUIDAsHex
+from eventsourcing.persistence import JSONTranscoder, Transcoding, UUIDAsHex
 
 from domain.application import StandingApplication
 from domain.facts import FactRef
@@ -57,6 +58,34 @@ def test_a_type_with_no_transcoding_is_refused_as_the_library_refuses_it():
 
     with pytest.raises(TypeError, match="not serializable"):
         ours.encode({"when": object()})
+
+
+class Interrupted(Transcoding):
+    """Writes a `Pressed` as Ctrl-C landing in the middle of the first would:
+    once interrupted, then as an empty list."""
+
+    type = type("Pressed", (), {})
+    name = "pressed"
+
+    def __init__(self) -> None:
+        self.pressed = False
+
+    def encode(self, obj: Any) -> Any:
+        if not self.pressed:
+            self.pressed = True
+            raise KeyboardInterrupt
+        return []
+
+    def decode(self, data: Any) -> Any:
+        return data
+
+
+def test_ctrl_c_while_writing_a_state_is_not_taken_for_a_value_to_write_otherwise():
+    _, ours = transcoders()
+    ours.register(Interrupted())
+
+    with pytest.raises(KeyboardInterrupt):
+        ours.encode({"at": AT, "pressed": Interrupted.type()})
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
