@@ -88,8 +88,6 @@ def next_change(phase: Phase) -> datetime | None:
 def advance(phase: Phase, at: datetime) -> tuple[Phase, list[Happening]]:
     """The phase at `at`, and what time alone made happen on the way there."""
     happened: list[Happening] = []
-    if phase.restriction is None and phase.scheduled is None:
-        return phase, happened  # most of the time: nothing for time to change
     while (due := next_change(phase)) is not None and due <= at:
         if phase.until is not None and phase.until == due:
             happened.append(RestrictionEnded(due, phase.restriction))  # type: ignore[arg-type]

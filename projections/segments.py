@@ -89,9 +89,9 @@ class AccountSegments:
             return []  # the account does not exist then (`standing_in_phase`)
         segments: list[Segment] = []
         at: datetime | None = start
-        static = account.phase.restriction is None and account.phase.scheduled is None
+        static = next_change(account.phase) is None  # time alone changes nothing
         while at is not None and (until is None or at < until):
-            if static:  # most of the time: nothing for time to change
+            if static:  # most of the time
                 phase, handed_over, end = account.phase, False, None
             else:
                 phase, handed_over = account.phase_at(at)
@@ -100,17 +100,13 @@ class AccountSegments:
                 end = until
             if phase is not self._phase:
                 self._remember(phase)
-            if tenure is None and not handed_over:
-                posts = account.live_posts
-            else:
-                posts = live_posts(account, handed_over, tenure)
             segments.append(
                 (
                     self.id,
                     to_micros(at),
                     None if end is None else to_micros(end),
                     *self._phase_columns,
-                    posts,
+                    live_posts(account, handed_over, tenure),
                     self._strikes_text({} if handed_over else account.strikes),
                     self._pending,
                 )

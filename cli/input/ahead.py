@@ -120,7 +120,7 @@ def main() -> None:
     except Exception as error:  # the replay reports it; nothing is stored
         _send([(FAILED, f"{type(error).__name__}: {error}")])
         raise SystemExit(1) from None
-    except KeyboardInterrupt:  # the replay is being stopped too
+    except KeyboardInterrupt:  # SIGINT sent to the reader itself
         raise SystemExit(1) from None
     _send(None)
 
