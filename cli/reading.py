@@ -4,8 +4,9 @@ A query that asks once and exits opens one connection with the database's
 own driver (`sqlite3`, `psycopg`): no pool, nothing created, neither the
 `eventsourcing` library nor the aggregate loaded. Only when the view is
 behind the stored events, or its tables are missing, does the reader open
-the application and catch up (`ReadModel`, which creates what is missing),
-then ask again. Every connection is closed when the command ends.
+the application and catch up (`ReadModel`, which creates what is missing, in
+a store that holds standing's events: `cli.store_check`), then ask again.
+Every connection is closed when the command ends.
 """
 
 from __future__ import annotations
@@ -24,18 +25,18 @@ from cli.store import (
     open_store,
     opening,
 )
+from cli.store_check import APPLICATION, POSTGRES_EVENTS, SQLITE_EVENTS
 from projections.reader import Reader
 from projections.view_queries import ConnectedView
 
 if TYPE_CHECKING:
     from domain.application import StandingApplication
 
-APPLICATION = "standing"  # `StandingApplication.name`: whose events the view follows
 # Where the library's recorders keep the stored events and their ids.
-SQLITE = {"placeholder": "?", "events_table": "stored_events", "event_id": "rowid"}
+SQLITE = {"placeholder": "?", "events_table": SQLITE_EVENTS, "event_id": "rowid"}
 POSTGRES = {
     "placeholder": "%s",
-    "events_table": f"{APPLICATION}_events",
+    "events_table": POSTGRES_EVENTS,
     "event_id": "notification_id",
 }
 

@@ -83,13 +83,18 @@ def exists(db: str | None) -> bool:
 def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
     """The application on the store at `db`; raises `StoreUnavailable`.
 
-    A query (`must_exist`) never creates a store: a mistyped path is an error.
+    A query (`must_exist`) never creates a store, nor the library's tables in a
+    file or database that holds no standing events: either is an error.
     """
     url = address(db, must_exist)
     env = env_for(url)
     with opening(url):
         if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
             check_sqlite_file(env["SQLITE_DBNAME"])
+        if must_exist:
+            from cli.store_check import require_events
+
+            require_events(env, redact(url))
         elif "POSTGRES_SCHEMA" in env:
             _create_schema(url, env["POSTGRES_SCHEMA"])
         from domain.application import StandingApplication  # the library: here

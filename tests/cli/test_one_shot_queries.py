@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 from uuid import uuid4
 
 from typer.testing import CliRunner, Result
@@ -15,6 +16,7 @@ from typer.testing import CliRunner, Result
 from cli.main import app
 from cli.reading import reading
 from cli.store import open_store
+from projections import ReadModel
 from projections.reader import behind
 from tests.cli.records import registered
 from tests.stores import fresh_store, postgres_base
@@ -41,19 +43,23 @@ def test_after_a_replay_a_query_finds_the_read_model_current(standing, events_fi
     assert not behind(progress)
 
 
-def test_a_query_on_a_postgresql_schema_without_tables_finds_no_account(tmp_path):
+def test_a_query_on_a_postgresql_schema_without_tables_exits_3_and_creates_none(
+    tmp_path,
+):
     with fresh_store("postgres", tmp_path) as url:
         result = state(url, "jack")
+        tables = tables_in_schema(url)
 
-    assert result.exit_code == 1
-    assert "unknown account @jack" in result.stderr
+    assert result.exit_code == 3
+    assert "no store at" in result.stderr
+    assert tables == 0
 
 
 def test_a_postgresql_query_that_catches_up_leaves_no_connection_open(
     tmp_path, events_file, monkeypatch
 ):
     with fresh_store("postgres", tmp_path) as url:
-        state(url, "jack")  # creates the tables
+        store_with_read_model(url)
         post_behind_the_read_model(url, register=True)
         name = f"standing-test-{uuid4().hex[:12]}"
         monkeypatch.setenv("PGAPPNAME", name)  # libpq names the query's connections
@@ -84,6 +90,24 @@ def hold_what_is_opened(monkeypatch) -> list:
     monkeypatch.setattr(cli.reading, "open_store", holding(cli.reading.open_store))
     monkeypatch.setattr(psycopg, "connect", holding(psycopg.connect))
     return held
+
+
+def store_with_read_model(db: str) -> None:
+    store = open_store(db)
+    ReadModel(store).catch_up()
+    store.close()
+
+
+def tables_in_schema(url: str) -> int:
+    import psycopg
+
+    schema = parse_qs(urlsplit(url).query)["schema"][0]
+    with psycopg.connect(postgres_base(), autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema=%s",
+            (schema,),
+        ).fetchone()
+    return row[0] if row else 0
 
 
 def post_behind_the_read_model(db: str, register: bool = False) -> None:

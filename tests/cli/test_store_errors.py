@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 
+import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
@@ -107,3 +109,46 @@ def test_an_unsupported_store_address_exits_3():
 
     assert result.exit_code == 3
     assert "unsupported store address" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["state", "jack"], ["projections", "status"]])
+def test_a_query_on_a_sqlite_file_of_other_tables_exits_3_and_writes_nothing(
+    tmp_path, command
+):
+    other = tmp_path / "other.db"
+    with closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE notes (text)")
+        connection.commit()
+
+    result = CliRunner().invoke(app, [*command, "--db", str(other)])
+
+    assert result.exit_code == 3
+    assert "holds no standing events" in result.stderr
+    assert _tables(other) == ["notes"]
+
+
+def test_a_query_on_an_events_table_not_standings_exits_3(tmp_path):
+    other = tmp_path / "other.db"
+    with closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE stored_events (x)")
+        connection.commit()
+
+    result = CliRunner().invoke(app, ["state", "jack", "--db", str(other)])
+
+    assert result.exit_code == 3
+    assert "its events table is not standing's" in result.stderr
+    assert _tables(other) == ["stored_events"]
+
+
+def test_a_query_on_a_store_never_replayed_into_exits_3(standing):
+    result = standing("state", "jack")
+
+    assert result.exit_code == 3
+    assert "no store at" in result.stderr
+    assert "replay events into it first" in result.stderr
+
+
+def _tables(path) -> list[str]:
+    with closing(sqlite3.connect(path)) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master ORDER BY name")
+        return [name for (name,) in rows]
