@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from cli.input.errors import invalid_json, not_utf8
+from cli.input.errors import TOO_DEEP, invalid_json, not_utf8
 
 PIECE = 1 << 16
 WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -77,6 +77,8 @@ class _Scanner:
                 if self._unfinished(error.pos) and self._more():
                     continue
                 raise self._broken(error.pos, invalid_json(error.msg)) from None
+            except RecursionError:
+                raise self._broken(self.pos, TOO_DEEP) from None
             if end < len(self.text) or not self._more():
                 line = self._line_at(self.pos)
                 self.pos = end

@@ -35,6 +35,10 @@ def not_utf8(byte: int, column: int) -> str:
     return f"not valid UTF-8 (byte 0x{byte:02x} at column {column})"
 
 
+# Python's decoder recurses into arrays and objects; a record nests two deep
+TOO_DEEP = "invalid JSON: nested too deeply"
+
+
 def invalid_json(reason: str) -> str:
     """`reason` as Python's JSON decoder gives it, e.g. "Expecting value"."""
     return f"invalid JSON: {reason.removesuffix(' at')}"

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from cli.input.arrays import PIECE, ArrayBroken, array_elements
 from cli.input.entries import entry, line_entry
-from cli.input.errors import invalid_json, not_utf8
+from cli.input.errors import TOO_DEEP, invalid_json, not_utf8
 from cli.input.items import STDIN, Parsed, Problem
 
 STDIN_NAME = "<stdin>"
@@ -89,6 +89,9 @@ def _read_lines(
         except json.JSONDecodeError as error:
             message = f"{invalid_json(error.msg)} (column {error.colno})"
             yield Problem(name, number, None, message)
+            continue
+        except RecursionError:
+            yield Problem(name, number, None, TOO_DEEP)
             continue
         yield entry(data, name, number, tz)
 

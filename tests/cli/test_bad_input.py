@@ -27,6 +27,7 @@ T = "2021-02-01T00:00:00Z"
 # contain. It is written as line 3, between two good records.
 CASES = {
     "bad json": ('{"type": "account.registered", "at": ', "invalid JSON"),
+    "json nested too deeply": ('{"type": ' + "[" * 100_000, "nested too deeply"),
     "not an object": ("[1, 2, 3]", "object"),
     "unknown type": (event("account.lockd", "jack", T), "unknown type"),
     "unknown field": (

@@ -120,6 +120,27 @@ def test_a_line_of_bad_json_is_a_problem_and_reading_goes_on(event_file):
     assert results[0].message == "invalid JSON: Expecting ',' delimiter (column 27)"
 
 
+DEEP = '{"type": "account.locked", "reason": ' + "[" * 100_000
+
+
+def test_a_line_nested_too_deeply_is_a_problem_and_reading_goes_on(event_file):
+    path = event_file(DEEP, LOCKED)
+
+    results = read(path)
+
+    assert places(results) == [("Problem", 1), ("Parsed", 2)]
+    assert results[0].message == "invalid JSON: nested too deeply"
+
+
+def test_an_array_element_nested_too_deeply_ends_the_file_with_its_line(event_file):
+    path = event_file("[", json.dumps(REGISTERED) + ",", DEEP, "]", name="d.json")
+
+    results = read(path)
+
+    assert places(results) == [("Parsed", 2), ("Problem", 3)]
+    assert results[1].message.startswith("invalid JSON: nested too deeply")
+
+
 def test_a_line_that_is_not_utf8_names_the_byte_and_column(tmp_path):
     path = tmp_path / "latin1.jsonl"
     path.write_bytes(b'{"type": "\xff"}\n' + json.dumps(LOCKED).encode() + b"\n")
