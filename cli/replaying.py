@@ -77,7 +77,10 @@ def replay(
                 if dry_run:
                     return report
                 if report.problems and not skip_invalid:
-                    report.applied, report.duplicates = committed.total, 0
+                    # what was stored stays stored: an earlier attempt's facts
+                    # are applied, not duplicates; the rest as checked
+                    report.duplicates -= committed.total
+                    report.applied = committed.total
                     return report
                 try:
                     _store(app, spool, committed)

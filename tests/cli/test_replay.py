@@ -37,6 +37,18 @@ def test_replaying_the_same_file_twice_adds_nothing(standing, events_file):
     assert json.loads(result.stdout)["duplicates"] == 2
 
 
+def test_a_rejected_replay_still_counts_its_duplicates(standing, events_file):
+    stored = events_file(registered("jack"))
+    standing("replay", str(stored))
+    unknown = event("post.published", "nobody", "2021-01-02T00:00:00Z", post="p1")
+
+    result = standing("replay", str(stored), str(events_file(unknown)), "--json")
+
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert (report["applied"], report["duplicates"], report["rejected"]) == (0, 1, 1)
+
+
 def test_unsorted_files_are_applied_in_order_of_time(standing, events_file):
     path = events_file(
         event(
