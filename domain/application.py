@@ -113,6 +113,11 @@ class StandingApplication(Application[Any]):
             account = stored.mutate(account)  # type: ignore[attr-defined]
         return account
 
+    def _as_registered(self, key: AccountKey) -> AccountKey:
+        """`key` spelled as its account was registered (its first event), if it was."""
+        first: Any = next(self.events_of(key), None)
+        return key if first is None else AccountKey(first.platform, first.handle)
+
     def record(
         self,
         type: str,
@@ -141,6 +146,8 @@ class StandingApplication(Application[Any]):
         """The state of an account at `at` (default: now), folded from its history."""
         at = at if at is not None else datetime.now(UTC)
         account = self.fold(key, at)
+        if account is None:  # not yet, or never: shown as registered, if it is
+            key = self._as_registered(key)
         tenure = None
         if account is not None and account.awaiting_tenure and account.archive_of:
             source = self.fold(AccountKey(key.platform, account.archive_of), at)

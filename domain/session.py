@@ -224,14 +224,15 @@ class Session:
         archive_key = (
             AccountKey.parse(archive_to, source.platform) if archive_to else None
         )
-        if archive_key is not None and self.load(archive_key) is not None:
+        existing = self.load(archive_key) if archive_key is not None else None
+        if existing is not None:
             phase, _ = source.phase_at(max(fact.at, source.latest))
             raise RuleBroken(
                 "transfer.archive_to",
                 source.label,
                 fact.at,
                 phase.status.value,
-                f"archive_to @{archive_key.handle} names an existing account",
+                f"archive_to {existing.label} names an existing account",
             )
         outgoing = source.phase_at(max(fact.at, source.latest))[0].holder
         fields = dict(fact.fields)

@@ -84,9 +84,10 @@ def standing_in_phase(
 ) -> tuple[Standing, Phase | None]:
     """`standing_of`, with the phase the account is in at `as_of` (None when
     it does not exist then): when that phase next changes ends the standing."""
-    if record is None or as_of < record.registered_at:
+    if record is None:
         return Standing(str(key), key.platform, as_of, exists=False), None
-    if record.awaiting_tenure and tenure is None:
+    if as_of < record.registered_at or (record.awaiting_tenure and tenure is None):
+        # not yet: shown as it is registered, as it will be from then on
         return Standing(record.label, record.platform, as_of, exists=False), None
     phase, handed_over = record.phase_at(as_of)
     standing = Standing(

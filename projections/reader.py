@@ -49,8 +49,7 @@ class Reader:
             return Standing(str(key), key.platform, at, exists=False)
         if _runs_at(row, micros):
             return standing_from(row, row, at)
-        label = f"@{row['handle']}" if micros >= row["registered_at"] else str(key)
-        return Standing(label, key.platform, at, exists=False)
+        return Standing(f"@{row['handle']}", key.platform, at, exists=False)
 
     def known(self, key: AccountKey) -> bool:
         """Whether the account exists at any instant."""

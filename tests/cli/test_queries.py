@@ -116,6 +116,13 @@ def test_an_instant_before_registration_shows_no_status(story, standing):
     assert answer["status"] is None
 
 
+def test_an_account_not_yet_registered_shows_its_handle_as_registered(story, standing):
+    answer = state(standing, "realdonaldtrump", "--at", "2009-01-01")
+
+    assert answer["exists"] is False
+    assert answer["account"] == "@realDonaldTrump"
+
+
 def test_the_archive_exists_from_the_transfer_on(story, standing):
     answer = state(standing, "POTUS45", "--at", "2021-01-20T17:00:00Z")
 

@@ -243,16 +243,22 @@ def test_transfer_of_a_permanently_suspended_account_is_rejected(
     assert state("POTUS", DUE).holder == OUTGOING
 
 
-@pytest.mark.parametrize("archive_to", ["jack", "@JACK", "POTUS", "potus"])
+@pytest.mark.parametrize(
+    ("archive_to", "registered_as"),
+    [("jack", "@jack"), ("@JACK", "@jack"), ("POTUS", "@POTUS"), ("potus", "@POTUS")],
+)
 @pytest.mark.parametrize("immediate", [True, False], ids=["immediate", "scheduled"])
 def test_archive_to_naming_an_existing_account_is_an_error(
-    potus, state, archive_to, immediate
+    potus, state, archive_to, registered_as, immediate
 ):
     potus.record("account.registered", "jack", at=T0, holder="Jack")
     fields = {} if immediate else {"effective_at": DUE}
     event_type = "account.transferred" if immediate else "account.transfer_scheduled"
+    named = f"archive_to {registered_as} names an existing account"
 
-    with pytest.raises(RuleBroken, match=r"rule transfer\.archive_to: @POTUS"):
+    with pytest.raises(
+        RuleBroken, match=rf"^{named} \(rule transfer\.archive_to: @POTUS"
+    ):
         potus.record(
             event_type,
             "POTUS",
