@@ -24,6 +24,7 @@ from cli.store import (
     memory,
     open_store,
     opening,
+    postgres_connection,
 )
 from cli.store_check import APPLICATION, POSTGRES_EVENTS, SQLITE_EVENTS
 from projections.reader import Reader
@@ -81,19 +82,9 @@ def _connect(env: dict[str, str]) -> Any:
         )
         connection.row_factory = sqlite3.Row
         return connection
-    import psycopg
     from psycopg.rows import dict_row
 
-    return psycopg.connect(
-        dbname=env["POSTGRES_DBNAME"],
-        host=env["POSTGRES_HOST"],
-        port=env["POSTGRES_PORT"],
-        user=env["POSTGRES_USER"],
-        password=env["POSTGRES_PASSWORD"],
-        connect_timeout=int(env["POSTGRES_CONNECT_TIMEOUT"]),
-        autocommit=True,
-        row_factory=dict_row,
-    )
+    return postgres_connection(env, row_factory=dict_row)
 
 
 def _view(connection: Any, env: dict[str, str]) -> ConnectedView:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from domain.creation import created
@@ -70,6 +70,22 @@ def _postgres_env(url: str) -> dict[str, str]:
     if "schema" in schema:
         env["POSTGRES_SCHEMA"] = schema["schema"]
     return env
+
+
+def postgres_connection(env: dict[str, str], **options: Any) -> Any:
+    """A plain `psycopg` connection in autocommit mode to the store in `env`."""
+    import psycopg
+
+    return psycopg.connect(
+        dbname=env["POSTGRES_DBNAME"],
+        host=env["POSTGRES_HOST"],
+        port=env["POSTGRES_PORT"],
+        user=env["POSTGRES_USER"],
+        password=env["POSTGRES_PASSWORD"],
+        connect_timeout=int(env["POSTGRES_CONNECT_TIMEOUT"]),
+        autocommit=True,
+        **options,
+    )
 
 
 def exists(db: str | None) -> bool:

@@ -8,13 +8,21 @@ that is not a standing store: that is a store it cannot use (exit 3).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
-from cli.store import StoreUnavailable, memory
+from cli.store import StoreUnavailable, lock_timeout, memory, postgres_connection
 
 APPLICATION = "standing"  # `StandingApplication.name`
 SQLITE_EVENTS = "stored_events"  # the library's table names
 POSTGRES_EVENTS = f"{APPLICATION}_events"
 EVENT_COLUMNS = frozenset({"originator_id", "originator_version", "topic", "state"})
+
+
+class Tables(NamedTuple):
+    """What a store holds: the events table's columns, and how many tables."""
+
+    event_columns: set[str]
+    count: int
 
 
 def require_events(env: dict[str, str], shown: str) -> None:
@@ -23,47 +31,50 @@ def require_events(env: dict[str, str], shown: str) -> None:
     if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
         if memory(env["SQLITE_DBNAME"]):  # in memory: made by this process
             return
-        columns = _sqlite_columns(env["SQLITE_DBNAME"])
+        tables = _sqlite_tables(env["SQLITE_DBNAME"])
     else:
-        columns = _postgres_columns(env)
-    if not columns:
+        tables = _postgres_tables(env)
+    if not tables.count:
         raise StoreUnavailable(
             f"no store at {shown}: it holds no standing events; replay events "
             "into it first, or check --db and STANDING_DB"
         )
-    if not EVENT_COLUMNS.issubset(columns):
+    if not tables.event_columns:
+        raise StoreUnavailable(
+            f"cannot open store {shown}: it holds other tables, not standing's "
+            "events (check --db and STANDING_DB)"
+        )
+    if not EVENT_COLUMNS.issubset(tables.event_columns):
         raise StoreUnavailable(
             f"cannot open store {shown}: its events table is not standing's"
         )
 
 
-def _sqlite_columns(path: str) -> set[str]:
+def _sqlite_tables(path: str) -> Tables:
     import sqlite3
 
     uri = f"{Path(path).absolute().as_uri()}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True)
+    connection = sqlite3.connect(uri, uri=True, timeout=float(lock_timeout()))
     try:
+        count = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table'"
+        ).fetchone()[0]
         rows = connection.execute(f"PRAGMA table_info({SQLITE_EVENTS})").fetchall()
     finally:
         connection.close()
-    return {row[1] for row in rows}
+    return Tables({row[1] for row in rows}, count)
 
 
-def _postgres_columns(env: dict[str, str]) -> set[str]:
-    import psycopg
-
-    with psycopg.connect(
-        dbname=env["POSTGRES_DBNAME"],
-        host=env["POSTGRES_HOST"],
-        port=env["POSTGRES_PORT"],
-        user=env["POSTGRES_USER"],
-        password=env["POSTGRES_PASSWORD"],
-        connect_timeout=int(env["POSTGRES_CONNECT_TIMEOUT"]),
-        autocommit=True,
-    ) as connection:
-        rows = connection.execute(
+def _postgres_tables(env: dict[str, str]) -> Tables:
+    schema = env.get("POSTGRES_SCHEMA") or "public"
+    with postgres_connection(env) as connection:
+        columns = connection.execute(
             "SELECT column_name FROM information_schema.columns "
             "WHERE table_schema=%s AND table_name=%s",
-            (env.get("POSTGRES_SCHEMA") or "public", POSTGRES_EVENTS),
+            (schema, POSTGRES_EVENTS),
         ).fetchall()
-    return {row[0] for row in rows}
+        count = connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema=%s",
+            (schema,),
+        ).fetchone()
+    return Tables({row[0] for row in columns}, count[0] if count else 0)

@@ -7,6 +7,7 @@ import json
 from cli import replaying
 from cli.replaying import replay
 from cli.store import open_store
+from domain.application import StandingApplication
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 
@@ -46,3 +47,27 @@ def test_a_second_replay_of_the_same_file_is_all_duplicates(standing, events_fil
     result = standing("replay", str(path), "--json")
 
     assert json.loads(result.stdout)["duplicates"] == 1
+
+
+def test_a_replay_rejected_after_a_lost_race_counts_what_it_stored_as_applied(
+    store_url, events_file, monkeypatch
+):
+    ours = events_file(registered("amy"), registered("jack", holder="Jack"))
+    theirs = events_file(registered("jack", holder="Someone else"))
+    rival, app = open_store(store_url), open_store(store_url)
+    monkeypatch.setattr(replaying, "BATCH_FACTS", 1)  # one commit a fact
+    monkeypatch.setattr(StandingApplication, "largest_commit", 1)
+    original_insert, inserts = app.insert, []
+
+    def insert_after_the_rival(events):
+        inserts.append(events)
+        if len(inserts) == 2:  # amy is stored; jack is next
+            replay(rival, [str(theirs)], None)
+        original_insert(events)
+
+    monkeypatch.setattr(app, "insert", insert_after_the_rival)
+
+    report = replay(app, [str(ours)], None)
+
+    assert (report.applied, report.duplicates, report.rejected) == (1, 0, 1)
+    assert "already registered" in report.problems[0].message
