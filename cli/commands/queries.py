@@ -132,8 +132,8 @@ def _instant(at: str | None, tz: str | None) -> datetime:
 
     from cli.input import parse_query_time, parse_tz
 
-    zone = parse_tz(tz) if tz else ZoneInfo("UTC")
-    return parse_query_time(at, zone) if at else datetime.now(UTC)
+    zone = parse_tz(tz) if tz is not None else ZoneInfo("UTC")
+    return parse_query_time(at, zone) if at is not None else datetime.now(UTC)
 
 
 def _require_known(reader: Reader, key: AccountKey) -> None:

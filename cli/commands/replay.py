@@ -44,7 +44,7 @@ def replay_command(
 ) -> None:
     """Replay dated facts into the store, checked whole before anything is written."""
     with reported(debug, STOPPED):
-        zone = parse_tz(tz) if tz else None
+        zone = parse_tz(tz) if tz is not None else None
         # A dry run checks against an empty store rather than create one.
         app = open_store(db if exists(db) or not dry_run else ":memory:")
         show = not as_json and stderr.is_terminal

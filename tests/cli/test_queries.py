@@ -152,6 +152,32 @@ def test_an_unknown_time_zone_exits_2(story, standing):
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize(
+    ("command", "option", "words"),
+    [
+        ("state", "--at", "invalid time ''"),
+        ("accounts", "--at", "invalid time ''"),
+        ("state", "--tz", "unknown time zone ''"),
+    ],
+)
+def test_an_empty_time_or_zone_exits_2_rather_than_meaning_now(
+    story, standing, command, option, words
+):
+    args = [command, *(["POTUS"] if command == "state" else []), option, ""]
+
+    result = standing(*args)
+
+    assert result.exit_code == 2
+    assert words in result.stderr
+
+
+def test_replay_with_an_empty_zone_exits_2(standing, events_file):
+    result = standing("replay", str(events_file(registered("jack"))), "--tz", "")
+
+    assert result.exit_code == 2
+    assert "unknown time zone ''" in result.stderr
+
+
 def test_a_store_that_cannot_be_opened_exits_3(tmp_path):
     from typer.testing import CliRunner
 
