@@ -121,11 +121,11 @@ def pending_of(phase: Phase) -> tuple[Pending, ...]:
     items: list[Pending] = []
     restriction = phase.restriction
     if isinstance(restriction, Lock) and restriction.awaiting:
-        then = (
-            {"duration": iso_duration(restriction.duration)}
-            if restriction.duration
-            else {}
-        )
+        then: dict[str, Any] = {}  # what runs once the last post is removed
+        if restriction.duration:
+            then["duration"] = iso_duration(restriction.duration)
+        if restriction.until:  # it ends then, or at the last removal if later
+            then["until"] = iso(restriction.until)
         posts = sorted(restriction.awaiting)
         items.append(Pending("awaiting_removal", None, {"posts": posts, **then}))
     elif restriction is not None and phase.until is not None:

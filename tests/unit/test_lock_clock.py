@@ -258,6 +258,28 @@ def test_lock_that_would_end_before_it_starts_is_rejected(jack, end):
         jack.record("account.locked", "jack", at=at(2), reason="r", **end)
 
 
+def test_pending_shows_the_until_of_a_lock_awaiting_removals(jack, state):
+    jack.record(
+        "account.locked",
+        "jack",
+        at=at(2),
+        reason="r",
+        until=at(10),
+        require_removal=["p1"],
+    )
+
+    pending = state("jack", at(3)).as_dict()["pending"]
+
+    assert pending == [
+        {
+            "type": "awaiting_removal",
+            "at": None,
+            "posts": ["p1"],
+            "until": "2021-01-06T22:00:00Z",  # T0 + 10 hours
+        }
+    ]
+
+
 def test_pending_shows_the_posts_a_lock_awaits_then_its_expiry(jack, state):
     jack.record(
         "account.locked",
