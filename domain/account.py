@@ -93,12 +93,7 @@ class Account(AccountRecord):
     ) -> None:
         phase, posts = self._checked(rules.REMOVED, at)
         if post not in posts:
-            self._refuse(
-                "post.unknown",
-                phase,
-                at,
-                f"no post {post!r} was published on {self.label}",
-            )
+            self._refuse("post.unknown", phase, at, self._no_post(post))
         if not posts[post]:
             self._refuse(
                 "post.removed",
@@ -118,12 +113,7 @@ class Account(AccountRecord):
     ) -> None:
         phase, posts = self._checked(rules.VIOLATION, at)
         if post is not None and post not in posts:
-            self._refuse(
-                "violation.post",
-                phase,
-                at,
-                f"no post {post!r} was published on {self.label}",
-            )
+            self._refuse("violation.post", phase, at, self._no_post(post))
         self._record_violation(
             at=at, policy=policy, post=post, severity=severity, fact=fact
         )
@@ -249,6 +239,18 @@ class Account(AccountRecord):
             return phase, False
         return phase, any(isinstance(h, TransferHappened) for h in happened)
 
+    def _no_post(self, post: str) -> str:
+        """Why `post` is none of this account's posts: never published here,
+        or published in a tenure that has ended (a transfer fell due)."""
+        for tenure in reversed(self.tenures):
+            if post in tenure.posts:
+                return _in_tenure(post, self.label, tenure.holder, tenure.ended)
+        scheduled = self.phase.scheduled
+        if post in self.posts and scheduled is not None:  # due, not yet folded
+            ended = scheduled.effective_at
+            return _in_tenure(post, self.label, self.phase.holder, ended)
+        return f"no post {post!r} was published on {self.label}"
+
     def _checked(self, event_type: str, at: datetime) -> tuple[Phase, dict[str, bool]]:
         if at >= LATEST:
             _check_range(self.label, at, at, self.phase.status.value)
@@ -325,3 +327,10 @@ def _check_range(
             status,
             f"{iso(instant)} is too far ahead: instants must be before {LATEST.year}",
         )
+
+
+def _in_tenure(post: str, label: str, holder: str, ended: datetime) -> str:
+    return (
+        f"post {post!r} was published in {holder}'s tenure of {label}, "
+        f"which ended at {iso(ended)}"
+    )

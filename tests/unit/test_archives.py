@@ -88,7 +88,9 @@ def test_an_old_tenures_post_is_no_longer_on_the_account_after_the_transfer(
 ):
     schedule(potus, archive_to="POTUS45")
 
-    with pytest.raises(RuleBroken, match=r"no post 'p1'.*rule post\.unknown"):
+    with pytest.raises(
+        RuleBroken, match=r"'p1' was published in .* tenure .*rule post\.unknown"
+    ):
         potus.record("post.removed", "POTUS", at=DUE, post="p1")
 
 

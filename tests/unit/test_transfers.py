@@ -282,3 +282,24 @@ def test_a_transfer_must_be_scheduled_for_a_later_instant(potus, effective_at):
             successor=SUCCESSOR,
             effective_at=effective_at,
         )
+
+
+@pytest.mark.parametrize("immediate", [True, False], ids=["immediate", "scheduled"])
+@pytest.mark.parametrize("event_type", ["post.removed", "violation.recorded"])
+def test_a_post_of_an_ended_tenure_is_refused_naming_that_tenure(
+    potus, immediate, event_type
+):
+    if immediate:
+        potus.record("account.transferred", "POTUS", at=DUE, successor=SUCCESSOR)
+    else:
+        schedule(potus)  # falls due at DUE, before anything records it
+    fields = {"post": "p1"} | ({"policy": "x"} if event_type != "post.removed" else {})
+    ended = f"p1' was published in {OUTGOING}'s tenure of @POTUS, which ended at "
+
+    with pytest.raises(RuleBroken, match=f"{ended}2021-01-20T17:00:00Z"):
+        potus.record(event_type, "POTUS", at=DUE, **fields)
+
+
+def test_a_post_never_published_is_refused_as_such(potus):
+    with pytest.raises(RuleBroken, match="no post 'p9' was published on @POTUS"):
+        potus.record("post.removed", "POTUS", at=DUE, post="p9")
