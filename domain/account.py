@@ -194,7 +194,7 @@ class Account(AccountRecord):
         fact: FactRef,
         archive_to: str | None = None,
     ) -> None:
-        phase = self._check_transfer(rules.TRANSFER_SCHEDULED, at, archive_to)
+        phase = self.check_transfer(rules.TRANSFER_SCHEDULED, at, archive_to)
         _check_range(self.label, at, effective_at, phase.status.value)
         if effective_at <= at:
             self._refuse(
@@ -211,7 +211,7 @@ class Account(AccountRecord):
     def transfer(
         self, at: datetime, successor: str, fact: FactRef, archive_to: str | None = None
     ) -> None:
-        self._check_transfer(rules.TRANSFERRED, at, archive_to)
+        self.check_transfer(rules.TRANSFERRED, at, archive_to)
         self._transfer(at=at, successor=successor, archive_to=archive_to, fact=fact)
 
     def archive(
@@ -262,9 +262,11 @@ class Account(AccountRecord):
         rules.check_allowed(event_type, phase.status, self.label, at)
         return phase, {} if handed_over else self.posts
 
-    def _check_transfer(
+    def check_transfer(
         self, event_type: str, at: datetime, archive_to: str | None
     ) -> Phase:
+        """The phase at `at`, if this account may be transferred then (its kind,
+        its status, no transfer pending); else the `RuleBroken` that refuses it."""
         phase, _ = self._checked(event_type, at)
         if self.kind != "institutional":
             self._refuse(

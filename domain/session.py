@@ -224,9 +224,10 @@ class Session:
         archive_key = (
             AccountKey.parse(archive_to, source.platform) if archive_to else None
         )
+        handle = archive_key.handle if archive_key is not None else None
+        phase = source.check_transfer(fact.type, fact.at, handle)  # its own rules first
         existing = self.load(archive_key) if archive_key is not None else None
         if existing is not None:
-            phase, _ = source.phase_at(max(fact.at, source.latest))
             raise RuleBroken(
                 "transfer.archive_to",
                 source.label,
@@ -234,7 +235,7 @@ class Session:
                 phase.status.value,
                 f"archive_to {existing.label} names an existing account",
             )
-        outgoing = source.phase_at(max(fact.at, source.latest))[0].holder
+        outgoing = phase.holder
         fields = dict(fact.fields)
         if archive_key is not None:  # the handle without '@', as the archive has it
             fields["archive_to"] = archive_key.handle

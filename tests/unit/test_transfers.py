@@ -243,18 +243,25 @@ def test_transfer_of_a_permanently_suspended_account_is_rejected(
     assert state("POTUS", DUE).holder == OUTGOING
 
 
+ITSELF = "archive_to must name another account"
+
+
 @pytest.mark.parametrize(
-    ("archive_to", "registered_as"),
-    [("jack", "@jack"), ("@JACK", "@jack"), ("POTUS", "@POTUS"), ("potus", "@POTUS")],
+    ("archive_to", "named"),
+    [
+        ("jack", "archive_to @jack names an existing account"),
+        ("@JACK", "archive_to @jack names an existing account"),
+        ("POTUS", ITSELF),
+        ("potus", ITSELF),
+    ],
 )
 @pytest.mark.parametrize("immediate", [True, False], ids=["immediate", "scheduled"])
 def test_archive_to_naming_an_existing_account_is_an_error(
-    potus, state, archive_to, registered_as, immediate
+    potus, state, archive_to, named, immediate
 ):
     potus.record("account.registered", "jack", at=T0, holder="Jack")
     fields = {} if immediate else {"effective_at": DUE}
     event_type = "account.transferred" if immediate else "account.transfer_scheduled"
-    named = f"archive_to {registered_as} names an existing account"
 
     with pytest.raises(
         RuleBroken, match=rf"^{named} \(rule transfer\.archive_to: @POTUS"
@@ -298,6 +305,21 @@ def test_a_post_of_an_ended_tenure_is_refused_naming_that_tenure(
 
     with pytest.raises(RuleBroken, match=f"{ended}2021-01-20T17:00:00Z"):
         potus.record(event_type, "POTUS", at=DUE, **fields)
+
+
+@pytest.mark.parametrize("immediate", [True, False], ids=["immediate", "scheduled"])
+def test_a_personal_account_naming_an_existing_archive_is_refused_for_its_kind(
+    app, immediate
+):
+    app.record("account.registered", "jack", at=T0, holder="Jack")
+    app.record("account.registered", "jill", at=T0, holder="Jill")
+    fields = {} if immediate else {"effective_at": DUE}
+    event_type = "account.transferred" if immediate else "account.transfer_scheduled"
+
+    with pytest.raises(RuleBroken, match=r"rule transfer\.institutional: @jack"):
+        app.record(
+            event_type, "jack", at=SCHEDULED, successor="B", archive_to="jill", **fields
+        )
 
 
 def test_a_post_never_published_is_refused_as_such(potus):
