@@ -6,7 +6,6 @@ with `record_fact` (in `cli.input.facts`).
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import reduce
 from operator import or_
 from typing import Annotated, Any, ClassVar, Literal
@@ -18,7 +17,6 @@ from pydantic import (
     Field,
     StrictBool,
     TypeAdapter,
-    model_validator,
 )
 
 from cli.input.fields import (
@@ -55,28 +53,18 @@ class Record(BaseModel):
     note: Text | None = None
     source: Text | None = None
 
-    def _check_later(self, name: str, moment: datetime | None) -> None:
-        if moment is not None and moment <= self.at:
-            raise ValueError(f"{name} must be later than at")
-
 
 class _Restriction(Record):
-    """A restriction that may run out: after `duration`, or at `until`."""
+    """A restriction that may run out: after `duration`, or at `until`.
+
+    How the two go together (not both; `until` after `at`; neither with
+    `permanent`) are rules of the domain, which names them with the account,
+    the instant and its status then; so is `effective_at` after `at`."""
 
     reason: RequiredText
     policy: Label | None = None
     duration: Duration | None = None
     until: EventTime | None = None
-
-    @model_validator(mode="after")
-    def _one_end(self) -> _Restriction:
-        self._check_ends()
-        return self
-
-    def _check_ends(self) -> None:
-        if self.duration is not None and self.until is not None:
-            raise ValueError("give duration or until, not both")
-        self._check_later("until", self.until)
 
 
 class Registered(Record):
@@ -121,11 +109,6 @@ class Suspended(_Restriction):
     type: Literal["account.suspended"]
     permanent: StrictBool = False
 
-    def _check_ends(self) -> None:
-        if self.permanent and (self.duration is not None or self.until is not None):
-            raise ValueError("a permanent suspension takes no duration or until")
-        super()._check_ends()
-
 
 class Reinstated(Record):
     type: Literal["account.reinstated"]
@@ -137,11 +120,6 @@ class TransferScheduled(Record):
     successor: RequiredText
     effective_at: EventTime
     archive_to: Handle | None = None
-
-    @model_validator(mode="after")
-    def _effective_later(self) -> TransferScheduled:
-        self._check_later("effective_at", self.effective_at)
-        return self
 
 
 class Transferred(Record):

@@ -68,13 +68,17 @@ CASES = {
             duration="PT1H",
             until="2021-03-01T00:00:00Z",
         ),
-        "until",
+        "not both (rule lock.duration_or_until: @jack was active at 2021-02-01",
+    ),
+    "until before at": (
+        event("account.locked", "jack", T, reason="r", until="2021-01-31T00:00:00Z"),
+        "until must be later than at (rule lock.until: @jack was active",
     ),
     "permanent with duration": (
         event(
             "account.suspended", "jack", T, reason="r", permanent=True, duration="P7D"
         ),
-        "permanent",
+        "(rule suspension.permanent: @jack was active at 2021-02-01",
     ),
     "bad kind": (registered("new", kind="robot"), "kind"),
     "note too long": (
@@ -89,7 +93,7 @@ CASES = {
             successor="B",
             effective_at="2021-01-01T00:00:00Z",
         ),
-        "effective_at",
+        "(rule transfer.effective_at: @potus was active at 2021-02-01",
     ),
     "unknown account": (
         event("post.published", "nobody", T, post="x"),

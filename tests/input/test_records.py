@@ -62,18 +62,6 @@ def test_an_unknown_type_is_rejected_with_a_suggestion():
     assert message == "unknown type 'account.lockd' (did you mean 'account.locked'?)"
 
 
-def test_a_lock_takes_a_duration_or_an_until_but_not_both():
-    message = problem(record(duration="PT12H", until="2021-01-09T00:00:00Z"))
-
-    assert message == "account.locked: give duration or until, not both"
-
-
-def test_a_lock_until_must_be_later_than_at():
-    message = problem(record(until="2021-01-08T09:00:00Z"))
-
-    assert message == "account.locked: until must be later than at"
-
-
 def test_a_bad_duration_is_named_with_its_field():
     message = problem(record(duration="PT12X"))
 
@@ -92,26 +80,10 @@ def test_a_lock_reads_its_duration_and_the_posts_it_waits_for():
     }
 
 
-def test_a_permanent_suspension_takes_no_duration_or_until():
-    message = problem(record("account.suspended", permanent=True, duration="P7D"))
-
-    assert message == (
-        "account.suspended: a permanent suspension takes no duration or until"
-    )
-
-
 def test_permanent_must_be_true_or_false_not_a_string():
     message = problem(record("account.suspended", permanent="yes"))
 
     assert message == "account.suspended: permanent: expected true or false, got 'yes'"
-
-
-def test_a_scheduled_transfer_must_take_effect_after_it_is_scheduled():
-    message = problem(
-        record("account.transfer_scheduled", effective_at="2021-01-08T10:00:00Z")
-    )
-
-    assert message == "account.transfer_scheduled: effective_at must be later than at"
 
 
 def test_archive_to_is_passed_on_as_a_bare_handle():
