@@ -54,6 +54,8 @@ class Phase:
     previous_holder: str | None = None
     restriction: Restriction | None = None
     scheduled: ScheduledTransfer | None = None
+    # the status lifted at `since`, and since when it had held
+    lifted_from: tuple[Status, datetime] | None = None
 
     @property
     def until(self) -> datetime | None:
@@ -64,12 +66,26 @@ class Phase:
         return self.restriction.reason if self.restriction else None
 
     def restricted(self, restriction: Restriction) -> Phase:
+        """With `restriction` in force. The status keeps its `since` when it
+        goes on: a restriction of the same status replacing the one in force,
+        or starting at the very instant the last one was lifted."""
         status = restriction_status(restriction)
         since = self.since if status is self.status else restriction.since
-        return replace(self, status=status, since=since, restriction=restriction)
+        lifted = self.lifted_from
+        if lifted and lifted[0] is status and self.since == restriction.since:
+            since = lifted[1]
+        return replace(
+            self, status=status, since=since, restriction=restriction, lifted_from=None
+        )
 
     def lifted(self, at: datetime) -> Phase:
-        return replace(self, status=Status.ACTIVE, since=at, restriction=None)
+        return replace(
+            self,
+            status=Status.ACTIVE,
+            since=at,
+            restriction=None,
+            lifted_from=(self.status, self.since),
+        )
 
     def handed_to(self, successor: str, at: datetime) -> Phase:
         return Phase(Status.ACTIVE, at, successor, previous_holder=self.holder)

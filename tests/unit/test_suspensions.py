@@ -181,3 +181,37 @@ def test_pending_shows_when_a_temporary_suspension_expires(jack, state):
         {"type": "suspension_expiry", "at": "2021-01-14T12:00:00Z"}
     ]
     assert state("jack", day(8)).as_dict()["pending"] == []
+
+
+@pytest.mark.parametrize("post_first", [False, True])
+def test_a_suspension_starting_as_the_last_ends_keeps_its_since(
+    jack, state, post_first
+):
+    jack.record("account.suspended", "jack", at=day(1), reason="spam", duration=WEEK)
+    if post_first:  # another fact at that instant, applied first
+        jack.record("post.published", "jack", at=day(8), post="p")
+    jack.record("account.suspended", "jack", at=day(8), reason="spam", duration=WEEK)
+
+    extended = state("jack", day(8))
+
+    assert (extended.status, extended.since, extended.until) == (
+        Status.SUSPENDED,
+        day(1),
+        day(15),
+    )
+
+
+def test_a_suspension_starting_after_the_last_ended_has_its_own_since(jack, state):
+    jack.record("account.suspended", "jack", at=day(1), reason="spam", duration=WEEK)
+    jack.record("account.suspended", "jack", at=day(9), reason="spam", duration=WEEK)
+
+    assert state("jack", day(9)).since == day(9)
+
+
+def test_a_lock_lifted_and_imposed_again_at_one_instant_keeps_its_since(jack, state):
+    jack.record("account.locked", "jack", at=day(1), reason="r")
+    jack.record("account.unlocked", "jack", at=day(2))
+    jack.record("violation.recorded", "jack", at=day(2), policy="x")
+    jack.record("account.locked", "jack", at=day(2), reason="r")
+
+    assert state("jack", day(2)).since == day(1)
