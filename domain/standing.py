@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from domain.identity import AccountKey
-from domain.phase import Phase
+from domain.phase import Phase, next_change
 from domain.restrictions import Lock, Status
 from domain.timefmt import iso, iso_duration
 
@@ -98,7 +98,7 @@ def standing_in_phase(
         kind=record.kind,
         status=phase.status,
         since=phase.since,
-        until=phase.until,
+        until=due_to_end(phase),
         reason=phase.reason,
         holder=phase.holder,
         previous_holder=phase.previous_holder,
@@ -117,6 +117,15 @@ def live_posts(record: AccountRecord, handed_over: bool, tenure: Tenure | None) 
     return 0 if handed_over else record.live_posts
 
 
+def due_to_end(phase: Phase) -> datetime | None:
+    """When the restriction in force is due to end: when it runs out, or when
+    a transfer falls due first (which ends it; on a permanently suspended
+    account it lapses instead)."""
+    if phase.restriction is None or phase.status is Status.PERMANENTLY_SUSPENDED:
+        return phase.until
+    return next_change(phase)
+
+
 def pending_of(phase: Phase) -> tuple[Pending, ...]:
     items: list[Pending] = []
     restriction = phase.restriction
@@ -128,7 +137,8 @@ def pending_of(phase: Phase) -> tuple[Pending, ...]:
             then["until"] = iso(restriction.until)
         posts = sorted(restriction.awaiting)
         items.append(Pending("awaiting_removal", None, {"posts": posts, **then}))
-    elif restriction is not None and phase.until is not None:
+    elif phase.until is not None and due_to_end(phase) == phase.until:
+        # it runs out (a transfer falling due first would end it)
         kind = "lock_expiry" if isinstance(restriction, Lock) else "suspension_expiry"
         items.append(Pending(kind, phase.until))
     if phase.scheduled is not None:

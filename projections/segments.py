@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from domain.phase import Phase, next_change
 from domain.restrictions import Status
-from domain.standing import Pending, Standing, live_posts, pending_of
+from domain.standing import Pending, Standing, due_to_end, live_posts, pending_of
 from projections.instants import maybe_instant, to_micros
 from projections.segment_json import pending_json, strikes_json
 
@@ -116,7 +116,7 @@ class AccountSegments:
 
     def _remember(self, phase: Phase) -> None:
         """The columns that come from `phase`, as `standing_in_phase` sets them."""
-        until = phase.until
+        until = due_to_end(phase)
         self._phase = phase
         self._phase_columns = (
             phase.status.value,

@@ -325,3 +325,36 @@ def test_a_personal_account_naming_an_existing_archive_is_refused_for_its_kind(
 def test_a_post_never_published_is_refused_as_such(potus):
     with pytest.raises(RuleBroken, match="no post 'p9' was published on @POTUS"):
         potus.record("post.removed", "POTUS", at=DUE, post="p9")
+
+
+@pytest.mark.parametrize(
+    ("days", "until", "expiry_pending"),
+    [(10, DUE, False), (1, SCHEDULED + SECOND + timedelta(days=1), True)],
+    ids=["transfer-first", "expiry-first"],
+)
+def test_a_lock_is_due_to_end_at_a_transfer_that_falls_due_first(
+    potus, state, days, until, expiry_pending
+):
+    schedule(potus)
+    potus.record(
+        "account.locked",
+        "POTUS",
+        at=SCHEDULED + SECOND,
+        reason="r",
+        duration=timedelta(days=days),
+    )
+
+    locked = state("POTUS", SCHEDULED + SECOND)
+
+    assert locked.until == until
+    kinds = [item.type for item in locked.pending]
+    assert kinds == (["lock_expiry", "transfer"] if expiry_pending else ["transfer"])
+
+
+def test_a_transfer_that_would_lapse_does_not_end_a_permanent_suspension(potus, state):
+    schedule(potus)
+    potus.record(
+        "account.suspended", "POTUS", at=SCHEDULED + SECOND, reason="r", permanent=True
+    )
+
+    assert state("POTUS", SCHEDULED + SECOND).until is None
