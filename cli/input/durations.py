@@ -35,9 +35,18 @@ def parse_duration(text: str) -> timedelta:
             f"duration {text!r}: months and years have no fixed length; use days"
         )
     length = _length(found, text)
-    if found["sign"] == "-" or length <= timedelta(0):
+    if found["sign"] == "-" or not _written(found):
         raise InputError(f"duration {text!r} must be positive")
+    if length <= timedelta(0):  # instants are kept to the microsecond
+        raise InputError(f"duration {text!r} is shorter than a microsecond")
     return length
+
+
+def _written(found: re.Match[str]) -> bool:
+    """Whether any unit written is more than zero."""
+    return any(
+        Decimal(found[unit].replace(",", ".")) for unit in MICROSECONDS if found[unit]
+    )
 
 
 def _length(found: re.Match[str], text: str) -> timedelta:

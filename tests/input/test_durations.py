@@ -38,6 +38,12 @@ def test_a_duration_that_is_not_positive_is_refused(text):
         parse_duration(text)
 
 
+@pytest.mark.parametrize("text", ["PT0.0000001S", "PT0.0000005S"])
+def test_a_duration_shorter_than_a_microsecond_is_refused_as_such(text):
+    with pytest.raises(InputError, match="is shorter than a microsecond"):
+        parse_duration(text)
+
+
 @pytest.mark.parametrize("text", ["PT12X", "12H", "P", "PT", "P1DT", "P1H", "soon"])
 def test_a_duration_that_is_not_iso_8601_is_refused_with_examples(text):
     with pytest.raises(InputError, match=r"invalid ISO 8601 duration .*e\.g\. PT12H"):
