@@ -78,7 +78,8 @@ def _local(naive: datetime, tz: ZoneInfo, text: str) -> datetime:
     aware = naive.replace(tzinfo=tz)
     if _utc(aware, text).astimezone(tz).replace(tzinfo=None) != naive:
         raise InputError(
-            f"time {text!r} does not exist in {tz.key}: the clocks skipped it"
+            f"time {text!r} does not exist in {tz.key}: the clocks skipped it; "
+            "give an offset"
         )
     return aware
 
