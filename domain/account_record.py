@@ -17,7 +17,14 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.facts import FactRef
 from domain.identity import AccountKey, account_id
-from domain.phase import Phase, ScheduledTransfer, TransferHappened, advance
+from domain.phase import (
+    Lifted,
+    Phase,
+    RestrictionEnded,
+    ScheduledTransfer,
+    TransferHappened,
+    advance,
+)
 from domain.restrictions import Lock, Status, Suspension
 
 
@@ -64,6 +71,7 @@ class AccountRecord(Aggregate):
         self.tenures: list[Tenure] = []
         self.latest = at
         self.recent: dict[str, str | None] = {fact.id: fact.digest}
+        self.lifted: Lifted = None  # the last restriction lifted, if it matters
 
     @property
     def label(self) -> str:
@@ -84,6 +92,8 @@ class AccountRecord(Aggregate):
         for happening in happened:
             if isinstance(happening, TransferHappened):
                 self._close_tenure(happening)
+            elif isinstance(happening, RestrictionEnded):
+                self.lifted = (happening.status, happening.since, happening.at)
         if at > self.latest:
             self.recent = {}
         self.latest = at
@@ -104,7 +114,14 @@ class AccountRecord(Aggregate):
                 return Tenure(happening.at, happening.outgoing_holder, handed, live)
         return None
 
+    def _lift(self, at: datetime) -> None:
+        """End the restriction in force at `at`, noting what it was."""
+        if self.phase.restriction is not None:
+            self.lifted = (self.phase.status, self.phase.since, at)
+        self.phase = self.phase.lifted(at)
+
     def _close_tenure(self, happened: TransferHappened) -> None:
+        self.lifted = None  # a new holder's status starts afresh
         live = tuple(post for post, is_live in self.posts.items() if is_live)
         transfer = happened.transfer
         tenure = Tenure(
@@ -161,12 +178,12 @@ class AccountRecord(Aggregate):
         required = require_removal or []
         awaiting = frozenset(p for p in required if self.posts.get(p))
         lock = Lock(at, reason, policy, duration, until, awaiting, bool(required))
-        self.phase = self.phase.restricted(lock)
+        self.phase = self.phase.restricted(lock, self.lifted)
 
     @event("Unlocked")
     def _unlock(self, at: datetime, reason: str | None, fact: FactRef) -> None:
         self._settle(at, fact)
-        self.phase = self.phase.lifted(at)
+        self._lift(at)
 
     @event("Suspended")
     def _suspend(
@@ -179,14 +196,13 @@ class AccountRecord(Aggregate):
         fact: FactRef,
     ) -> None:
         self._settle(at, fact)
-        self.phase = self.phase.restricted(
-            Suspension(at, reason, policy, permanent, ends)
-        )
+        suspension = Suspension(at, reason, policy, permanent, ends)
+        self.phase = self.phase.restricted(suspension, self.lifted)
 
     @event("Reinstated")
     def _reinstate(self, at: datetime, reason: str | None, fact: FactRef) -> None:
         self._settle(at, fact)
-        self.phase = self.phase.lifted(at)
+        self._lift(at)
 
     @event("TransferScheduled")
     def _schedule_transfer(

@@ -41,9 +41,13 @@ class TransferLapsed:
 class RestrictionEnded:
     at: datetime
     restriction: Restriction
+    status: Status  # the status it ended, and since when that status had held
+    since: datetime
 
 
 Happening = TransferHappened | TransferLapsed | RestrictionEnded
+# a status lifted: the status, since when it had held, and when it was lifted
+Lifted = tuple[Status, datetime, datetime] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +58,6 @@ class Phase:
     previous_holder: str | None = None
     restriction: Restriction | None = None
     scheduled: ScheduledTransfer | None = None
-    # the status lifted at `since`, and since when it had held
-    lifted_from: tuple[Status, datetime] | None = None
 
     @property
     def until(self) -> datetime | None:
@@ -65,27 +67,20 @@ class Phase:
     def reason(self) -> str | None:
         return self.restriction.reason if self.restriction else None
 
-    def restricted(self, restriction: Restriction) -> Phase:
+    def restricted(self, restriction: Restriction, lifted: Lifted = None) -> Phase:
         """With `restriction` in force. The status keeps its `since` when it
         goes on: a restriction of the same status replacing the one in force,
-        or starting at the very instant the last one was lifted."""
+        or starting at the very instant the last one was lifted (`lifted`:
+        the status lifted at `since`, and since when it had held)."""
         status = restriction_status(restriction)
         since = self.since if status is self.status else restriction.since
-        lifted = self.lifted_from
-        if lifted and lifted[0] is status and self.since == restriction.since:
-            since = lifted[1]
-        return replace(
-            self, status=status, since=since, restriction=restriction, lifted_from=None
-        )
+        lifted_now = lifted is not None and self.since == lifted[2] == restriction.since
+        if lifted_now and lifted[0] is status:  # type: ignore[index]
+            since = lifted[1]  # type: ignore[index]
+        return replace(self, status=status, since=since, restriction=restriction)
 
     def lifted(self, at: datetime) -> Phase:
-        return replace(
-            self,
-            status=Status.ACTIVE,
-            since=at,
-            restriction=None,
-            lifted_from=(self.status, self.since),
-        )
+        return replace(self, status=Status.ACTIVE, since=at, restriction=None)
 
     def handed_to(self, successor: str, at: datetime) -> Phase:
         return Phase(Status.ACTIVE, at, successor, previous_holder=self.holder)
@@ -106,7 +101,8 @@ def advance(phase: Phase, at: datetime) -> tuple[Phase, list[Happening]]:
     happened: list[Happening] = []
     while (due := next_change(phase)) is not None and due <= at:
         if phase.until is not None and phase.until == due:
-            happened.append(RestrictionEnded(due, phase.restriction))  # type: ignore[arg-type]
+            ended = phase.restriction
+            happened.append(RestrictionEnded(due, ended, phase.status, phase.since))  # type: ignore[arg-type]
             phase = phase.lifted(due)
             continue
         transfer = phase.scheduled

@@ -58,7 +58,8 @@ def test_a_lock_ending_at_e_is_over_at_e():
     assert after.since == T0 + 12 * HOUR
     assert after.restriction is None
     assert after.holder == "Jack"
-    assert happened == [RestrictionEnded(T0 + 12 * HOUR, phase.restriction)]
+    ended = RestrictionEnded(T0 + 12 * HOUR, phase.restriction, phase.status, T0)
+    assert happened == [ended]
 
 
 def test_a_lock_awaiting_removals_does_not_run_out():

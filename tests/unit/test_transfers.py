@@ -358,3 +358,13 @@ def test_a_transfer_that_would_lapse_does_not_end_a_permanent_suspension(potus, 
     )
 
     assert state("POTUS", SCHEDULED + SECOND).until is None
+
+
+def test_a_lock_at_the_instant_a_transfer_ends_the_last_starts_afresh(potus, state):
+    schedule(potus)
+    potus.record(
+        "account.locked", "POTUS", at=SCHEDULED + SECOND, reason="r", until=DUE
+    )
+    potus.record("account.locked", "POTUS", at=DUE, reason="r")
+
+    assert state("POTUS", DUE).since == DUE  # the new holder's lock, from DUE
