@@ -56,6 +56,6 @@ def _length(found: re.Match[str], text: str) -> timedelta:
         if found[unit]
     )
     try:
-        return timedelta(microseconds=round(total))
+        return timedelta(microseconds=int(total))  # finer digits dropped
     except OverflowError:
         raise InputError(f"duration {text!r} is too long") from None

@@ -38,10 +38,14 @@ def test_a_duration_that_is_not_positive_is_refused(text):
         parse_duration(text)
 
 
-@pytest.mark.parametrize("text", ["PT0.0000001S", "PT0.0000005S"])
+@pytest.mark.parametrize("text", ["PT0.0000001S", "PT0.0000009S"])
 def test_a_duration_shorter_than_a_microsecond_is_refused_as_such(text):
     with pytest.raises(InputError, match="is shorter than a microsecond"):
         parse_duration(text)
+
+
+def test_digits_finer_than_a_microsecond_are_dropped():
+    assert parse_duration("PT1.0000009S") == timedelta(seconds=1)
 
 
 @pytest.mark.parametrize("text", ["PT12X", "12H", "P", "PT", "P1DT", "P1H", "soon"])
