@@ -81,6 +81,10 @@ class Account(AccountRecord):
                 at,
                 f"post {post!r} already exists on {self.label}",
             )
+        earlier = self._ended_tenure_of(post)
+        if earlier is not None:
+            detail = f"{_in_tenure(post, self.label, *earlier)}; post ids are unique"
+            self._refuse("post.unique", phase, at, detail)
         self._publish(at=at, post=post, by=by, text=text, fact=fact)
 
     def remove(
@@ -242,14 +246,21 @@ class Account(AccountRecord):
     def _no_post(self, post: str) -> str:
         """Why `post` is none of this account's posts: never published here,
         or published in a tenure that has ended (a transfer fell due)."""
+        earlier = self._ended_tenure_of(post)
+        if earlier is not None:
+            return _in_tenure(post, self.label, *earlier)
+        return f"no post {post!r} was published on {self.label}"
+
+    def _ended_tenure_of(self, post: str) -> tuple[str, datetime] | None:
+        """The holder and the end of the ended tenure `post` was published in,
+        if it was (asked when `post` is none of the current tenure's)."""
         for tenure in reversed(self.tenures):
-            if post in tenure.posts:
-                return _in_tenure(post, self.label, tenure.holder, tenure.ended)
+            if post in tenure.published:
+                return tenure.holder, tenure.ended
         scheduled = self.phase.scheduled
         if post in self.posts and scheduled is not None:  # due, not yet folded
-            ended = scheduled.effective_at
-            return _in_tenure(post, self.label, self.phase.holder, ended)
-        return f"no post {post!r} was published on {self.label}"
+            return self.phase.holder, scheduled.effective_at
+        return None
 
     def _checked(self, event_type: str, at: datetime) -> tuple[Phase, dict[str, bool]]:
         if at >= LATEST:

@@ -35,7 +35,8 @@ class Tenure:
     ended: datetime
     holder: str
     archive_to: str | None
-    posts: tuple[str, ...]
+    posts: tuple[str, ...]  # those live when it ended, which the archive holds
+    published: tuple[str, ...] = ()  # every post of the tenure, removed ones too
 
 
 class AccountRecord(Aggregate):
@@ -111,7 +112,8 @@ class AccountRecord(Aggregate):
             handed = happening.transfer.archive_to or ""
             if handed.casefold() == wanted:
                 live = tuple(p for p, is_live in self.posts.items() if is_live)
-                return Tenure(happening.at, happening.outgoing_holder, handed, live)
+                holder = happening.outgoing_holder
+                return Tenure(happening.at, holder, handed, live, tuple(self.posts))
         return None
 
     def _lift(self, at: datetime) -> None:
@@ -124,9 +126,9 @@ class AccountRecord(Aggregate):
         self.lifted = None  # a new holder's status starts afresh
         live = tuple(post for post, is_live in self.posts.items() if is_live)
         transfer = happened.transfer
-        tenure = Tenure(
-            happened.at, happened.outgoing_holder, transfer.archive_to, live
-        )
+        published = tuple(self.posts)
+        holder = happened.outgoing_holder
+        tenure = Tenure(happened.at, holder, transfer.archive_to, live, published)
         self.tenures.append(tenure)
         self.posts = {}
         self.live_posts = 0

@@ -368,3 +368,23 @@ def test_a_lock_at_the_instant_a_transfer_ends_the_last_starts_afresh(potus, sta
     potus.record("account.locked", "POTUS", at=DUE, reason="r")
 
     assert state("POTUS", DUE).since == DUE  # the new holder's lock, from DUE
+
+
+@pytest.mark.parametrize("post", ["p1", "p2"], ids=["live", "removed"])
+@pytest.mark.parametrize("immediate", [True, False], ids=["immediate", "scheduled"])
+def test_a_post_id_of_an_ended_tenure_cannot_be_published_again(potus, immediate, post):
+    if immediate:
+        potus.record("account.transferred", "POTUS", at=DUE, successor=SUCCESSOR)
+    else:
+        schedule(potus)
+
+    with pytest.raises(RuleBroken, match=rf"'{post}' was published in .*post ids"):
+        potus.record("post.published", "POTUS", at=DUE, post=post)
+
+
+def test_a_removed_post_of_an_ended_tenure_is_named_as_such_once_folded(potus):
+    schedule(potus)
+    potus.record("post.published", "POTUS", at=DUE, post="new")  # folds the transfer
+
+    with pytest.raises(RuleBroken, match=f"'p2' was published in {OUTGOING}'s"):
+        potus.record("post.removed", "POTUS", at=DUE, post="p2")
