@@ -74,9 +74,10 @@ class Phase:
         the status lifted at `since`, and since when it had held)."""
         status = restriction_status(restriction)
         since = self.since if status is self.status else restriction.since
-        lifted_now = lifted is not None and self.since == lifted[2] == restriction.since
-        if lifted_now and lifted[0] is status:  # type: ignore[index]
-            since = lifted[1]  # type: ignore[index]
+        if lifted is not None:
+            was, held_since, lifted_at = lifted
+            if was is status and self.since == lifted_at == restriction.since:
+                since = held_since
         return replace(self, status=status, since=since, restriction=restriction)
 
     def lifted(self, at: datetime) -> Phase:
