@@ -34,28 +34,24 @@ def parse_duration(text: str) -> timedelta:
         raise InputError(
             f"duration {text!r}: months and years have no fixed length; use days"
         )
-    length = _length(found, text)
-    if found["sign"] == "-" or not _written(found):
+    total = _microseconds(found)
+    if found["sign"] == "-" or not total:
         raise InputError(f"duration {text!r} must be positive")
-    if length <= timedelta(0):  # instants are kept to the microsecond
+    if total < 1:  # instants are kept to the microsecond
         raise InputError(f"duration {text!r} is shorter than a microsecond")
-    return length
-
-
-def _written(found: re.Match[str]) -> bool:
-    """Whether any unit written is more than zero."""
-    return any(
-        Decimal(found[unit].replace(",", ".")) for unit in MICROSECONDS if found[unit]
-    )
-
-
-def _length(found: re.Match[str], text: str) -> timedelta:
-    total = sum(
-        Decimal(found[unit].replace(",", ".")) * scale
-        for unit, scale in MICROSECONDS.items()
-        if found[unit]
-    )
     try:
         return timedelta(microseconds=int(total))  # finer digits dropped
     except OverflowError:
         raise InputError(f"duration {text!r} is too long") from None
+
+
+def _microseconds(found: re.Match[str]) -> Decimal:
+    """The length written, in microseconds (a fraction of one kept)."""
+    return sum(
+        (
+            Decimal(found[unit].replace(",", ".")) * scale
+            for unit, scale in MICROSECONDS.items()
+            if found[unit]
+        ),
+        Decimal(0),
+    )

@@ -259,14 +259,7 @@ def test_lock_that_would_end_before_it_starts_is_rejected(jack, end):
 
 
 def test_pending_shows_the_until_of_a_lock_awaiting_removals(jack, state):
-    jack.record(
-        "account.locked",
-        "jack",
-        at=at(2),
-        reason="r",
-        until=at(10),
-        require_removal=["p1"],
-    )
+    lock_until_10_awaiting_p1(jack)
 
     pending = state("jack", at(3)).as_dict()["pending"]
 
