@@ -28,7 +28,6 @@ from projections.changes import BatchChanges
 from projections.segments import SEGMENT_COLUMNS
 from projections.sql_view import SQLStandingView, ViewMovedOn
 
-BULK = "standing_view_bulk"
 FINISHED = "~"  # sorts after every hex id: the shard is done
 CREATE = (
     "CREATE TABLE IF NOT EXISTS {bulk} (application_name TEXT, shard INTEGER, "
@@ -175,7 +174,7 @@ class BulkWrites:
                 copy.write_row(segment)
 
     def _sql(self, template: str) -> str:
-        bulk = self._view.qualified(BULK)
+        bulk = self._view.qualified(sql.BULK)
         return template.format(bulk=bulk).replace("?", self._view.placeholder)
 
 

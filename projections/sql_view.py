@@ -34,8 +34,11 @@ class SQLStandingView(ViewQueries, TrackingRecorder):
     _max_tracking_id: Callable[[str, Any], int | None]
 
     def view_tables(self) -> list[str]:
+        """Drop an earlier layout's tables (`statements.LAYOUT`), create these."""
+        earlier = sql.earlier_layouts()
+        drops = [f"DROP TABLE IF EXISTS {self.qualified(t)}" for t in earlier]
         create = [sql.CREATE_SEGMENTS + self.table_suffix, sql.CREATE_ACCOUNTS]
-        return [self._sql(s) for s in (*create, sql.CREATE_HANDLE_INDEX)]
+        return [*drops, *(self._sql(s) for s in (*create, sql.CREATE_HANDLE_INDEX))]
 
     def write(
         self, changes: BatchChanges, tracking: Tracking, after: int | None

@@ -15,9 +15,32 @@ from collections.abc import Sequence
 
 from projections.segments import ACCOUNT_COLUMNS, SEGMENT_COLUMNS
 
-SEGMENTS = "standing_segments"
-ACCOUNTS = "standing_accounts"
-TRACKING = "standing_view_tracking"
+# The read model's layout: raise it whenever the rows a history gives change,
+# in their columns or in what they mean. Its tables are named by it, so a store
+# built by an earlier layout has none of them: the first query or replay after
+# an upgrade builds them from the stored events, and drops the earlier ones.
+# tests/integration/test_read_model_layout.py fails until a change raises it.
+LAYOUT = 2
+SEGMENTS = f"standing_v{LAYOUT}_segments"
+ACCOUNTS = f"standing_v{LAYOUT}_accounts"
+TRACKING = f"standing_v{LAYOUT}_tracking"
+BULK = f"standing_v{LAYOUT}_bulk"  # `bulk_writes`: the claims of a bulk catch-up
+# The first layout's tables, before layouts were numbered.
+FIRST_LAYOUT = (
+    "standing_segments",
+    "standing_accounts",
+    "standing_view_tracking",
+    "standing_view_bulk",
+)
+
+
+def earlier_layouts() -> list[str]:
+    """The tables of every layout before this one."""
+    kinds = ("segments", "accounts", "tracking", "bulk")
+    numbered = [f"standing_v{n}_{kind}" for n in range(2, LAYOUT) for kind in kinds]
+    return [*FIRST_LAYOUT, *numbered]
+
+
 TYPES = {"from_at": "BIGINT NOT NULL", "to_at": "BIGINT", "since": "BIGINT"}
 TYPES |= {"until": "BIGINT", "posts": "INTEGER NOT NULL", "registered_at": "BIGINT"}
 

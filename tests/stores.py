@@ -64,3 +64,41 @@ def stored_rows(url: str) -> list[tuple]:
             return [tuple(map(str, row)) for row in rows]
         except sqlite3.OperationalError:
             return []
+
+
+def run_sql(url: str, *statements: str) -> None:
+    """Run statements on the store at `url` (a SQLite path, or a schema), as
+    another program would: in one transaction, with nothing of standing's."""
+    if url.startswith("postgresql://"):
+        import psycopg
+
+        base, schema = url.split("?schema=")
+        with psycopg.connect(base) as connection:
+            connection.execute(f'SET search_path TO "{schema}"')
+            for statement in statements:
+                connection.execute(statement)  # type: ignore[arg-type]
+        return
+    with sqlite3.connect(url, timeout=5) as connection:
+        for statement in statements:
+            connection.execute(statement)
+    connection.close()
+
+
+def table_names(url: str) -> set[str]:
+    """The tables in the store at `url`."""
+    if url.startswith("postgresql://"):
+        import psycopg
+
+        base, schema = url.split("?schema=")
+        with psycopg.connect(base) as connection:
+            rows = connection.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema=%s",
+                (schema,),
+            ).fetchall()
+            return {row[0] for row in rows}
+    with sqlite3.connect(f"file:{url}?mode=ro", uri=True, timeout=5) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        names = {row[0] for row in rows}
+    connection.close()
+    return names

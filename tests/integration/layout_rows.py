@@ -1,0 +1,51 @@
+"""The read model's rows for a fixed history, to notice a change of layout.
+
+`projections.statements.LAYOUT` names the read model's tables: a store built
+by another layout is rebuilt before it answers. Its rows for the demo's
+scenario and a few more facts are recorded, one file a layout, so a change to
+what a history gives fails a test until the layout is raised. Record them:
+
+    .venv/bin/python -m tests.integration.layout_rows
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from cli.commands.demo import scenario_path
+from cli.replaying import replay
+from projections import ReadModel
+from projections.statements import LAYOUT
+from tests.integration.stores import sqlite_app
+from tests.integration.test_recorded_events import OTHER_FACTS
+
+RECORDED = Path(__file__).parent / "layouts"
+
+
+def recorded_path(layout: int = LAYOUT) -> Path:
+    return RECORDED / f"{layout}.json"
+
+
+def rows_of_history() -> list[list[Any]]:
+    """Every row of the read model for the scenario and `OTHER_FACTS`."""
+    with tempfile.TemporaryDirectory() as folder:
+        more = Path(folder) / "more.jsonl"
+        more.write_text("".join(json.dumps(fact) + "\n" for fact in OTHER_FACTS))
+        app = sqlite_app(Path(folder) / "store.db")
+        try:
+            replay(app, [str(scenario_path()), str(more)], None)
+            read_model = ReadModel(app)
+            read_model.catch_up()
+            return [list(row) for row in read_model.view.dump()]
+        finally:
+            app.close()
+
+
+if __name__ == "__main__":
+    RECORDED.mkdir(exist_ok=True)
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows_of_history())
+    recorded_path().write_text(f"[\n{lines}\n]\n", encoding="utf-8")
+    print(f"recorded {recorded_path()}")
