@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sortedcontainers import SortedList
+
 START = datetime(2020, 1, 1, tzinfo=UTC)
 SPAN = timedelta(days=730)
 LOCKS = (("PT12H", timedelta(hours=12)), ("P7D", timedelta(days=7)))
@@ -24,9 +26,11 @@ class Sim:
     institutional: bool
     status: str = "active"
     ends: datetime | None = None
-    awaiting: set[str] = field(default_factory=set)
+    awaiting: set[int] = field(default_factory=set)
     lock_length: timedelta | None = None
-    live: list[str] = field(default_factory=list)
+    # the live posts' numbers, in order: picked by position as from a list, but
+    # removed in log time (a busy account has a hundred thousand live posts)
+    live: SortedList = field(default_factory=SortedList)
     posted: int = 0
     due: datetime | None = None
     tenures: int = 0
@@ -36,12 +40,8 @@ class Sim:
             self.status, self.ends = "active", None
         if self.due is not None and now >= self.due:
             if self.status not in ("permanently_suspended", "archived"):
-                self.status, self.ends, self.awaiting, self.live = (
-                    "active",
-                    None,
-                    set(),
-                    [],
-                )
+                self.status, self.ends, self.awaiting = "active", None, set()
+                self.live = SortedList()
             self.due = None
 
 
@@ -102,9 +102,10 @@ def _next_fact(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
 def _when_active(sim: Sim, now: datetime, rng: random.Random, roll: float) -> dict:
     if roll < 0.80 or not sim.live:
         sim.posted += 1
-        post = f"p{sim.posted}"
-        sim.live.append(post)
-        return _record("post.published", sim, now, post=post, text="hello world")
+        sim.live.add(sim.posted)
+        return _record(
+            "post.published", sim, now, post=f"p{sim.posted}", text="hello world"
+        )
     if roll < 0.88:
         return _remove(sim, now, rng)
     if roll < 0.94:
@@ -122,14 +123,15 @@ def _when_active(sim: Sim, now: datetime, rng: random.Random, roll: float) -> di
 
 
 def _remove(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
-    # the lowest awaited post: a set's own order changes from process to process
-    post = min(sim.awaiting) if sim.awaiting else rng.choice(sim.live)
+    # the first awaited post by its name (a set's own order changes from process
+    # to process; by name, a seed gives the file it gave before posts were numbers)
+    post = min(sim.awaiting, key=str) if sim.awaiting else rng.choice(sim.live)
     sim.live.remove(post)
     if post in sim.awaiting:
         sim.awaiting.discard(post)
         if not sim.awaiting and sim.lock_length is not None:
             sim.ends = now + sim.lock_length
-    return _record("post.removed", sim, now, post=post, by="platform")
+    return _record("post.removed", sim, now, post=f"p{post}", by="platform")
 
 
 def _lock(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
@@ -148,7 +150,7 @@ def _lock(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
         reason="rule violation",
         policy="civic_integrity",
         duration=text,
-        require_removal=required,
+        require_removal=[f"p{post}" for post in required],
     )
 
 
@@ -170,7 +172,8 @@ def _transfer(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
     archive = f"{sim.handle}_t{sim.tenures}"
     successor = f"Holder {sim.tenures + 1} of {sim.handle}"
     if rng.random() < 0.5:
-        sim.status, sim.ends, sim.awaiting, sim.live = "active", None, set(), []
+        sim.status, sim.ends, sim.awaiting = "active", None, set()
+        sim.live = SortedList()
         return _record(
             "account.transferred", sim, now, successor=successor, archive_to=archive
         )
@@ -190,4 +193,5 @@ def _record(type_: str, sim: Sim, now: datetime, **fields: Any) -> dict[str, Any
 
 
 def _iso(at: datetime) -> str:
-    return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """`2020-01-01T00:00:00.000000Z` (in UTC, with every digit)."""
+    return at.isoformat(timespec="microseconds").removesuffix("+00:00") + "Z"

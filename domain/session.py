@@ -165,7 +165,7 @@ class Session:
         once per account, and only then) tells which. Facts are checked in time
         order, so a fact repeated in this session is always at the latest instant.
         """
-        digest = account.recent.get(fact.ref.id, _MISSING)
+        digest = account.recent_digest(fact.ref.id, _MISSING)
         if digest is _MISSING and fact.at < account.latest:
             digest = self._history(account).get(fact.ref.id, _MISSING)
         if digest is _MISSING:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
+import orjson
 import typer
 
 from cli.generating import generate
@@ -21,10 +21,10 @@ def generate_command(
     ] = None,
 ) -> None:
     """Write a valid, time-sorted JSON Lines file of realistic shape."""
-    stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    stream = out.open("wb") if out else sys.stdout.buffer
     try:
         for record in generate(events, accounts, seed):
-            stream.write(json.dumps(record, separators=(",", ":")) + "\n")
+            stream.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
     finally:
         if out:
             stream.close()
