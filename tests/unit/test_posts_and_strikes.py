@@ -94,6 +94,28 @@ def test_recording_the_same_fact_twice_stores_it_once(jack, state):
     assert state("jack", at(1)).posts == 1
 
 
+def test_each_of_several_facts_at_one_instant_recorded_again_is_a_duplicate(
+    jack, state
+):
+    for post in ("p1", "p2", "p3"):
+        jack.record("post.published", "jack", at=at(1), post=post)
+
+    jack.record("post.published", "jack", at=at(1), post="p1")
+    jack.record("post.published", "jack", at=at(1), post="p3")
+
+    assert state("jack", at(1)).posts == 3
+
+
+def test_a_fact_id_at_a_shared_instant_with_other_content_is_a_conflict(jack, state):
+    jack.record("post.published", "jack", at=at(1), post="p1", fact_id="f-1")
+    jack.record("post.published", "jack", at=at(1), post="p2", fact_id="f-2")
+
+    with pytest.raises(ConflictingFact, match="'f-1'"):
+        jack.record("post.published", "jack", at=at(1), post="p3", fact_id="f-1")
+
+    assert state("jack", at(1)).posts == 2
+
+
 def test_an_earlier_fact_recorded_again_is_still_a_duplicate(jack, state):
     jack.record("post.published", "jack", at=at(1), post="p1")
     jack.record("post.published", "jack", at=at(2), post="p2")
