@@ -67,4 +67,5 @@ class SQLiteStandingView(SQLStandingView, SQLiteTrackingRecorder):
             "application_name TEXT, notification_id INTEGER, "
             "PRIMARY KEY (application_name)) WITHOUT ROWID"
         )
-        return [tracking, *self.view_tables()]
+        # an earlier layout's tables are dropped here: without overwriting them
+        return ["PRAGMA secure_delete=OFF", tracking, *self.view_tables()]

@@ -44,8 +44,19 @@ def rows_of_history() -> list[list[Any]]:
             app.close()
 
 
-if __name__ == "__main__":
-    RECORDED.mkdir(exist_ok=True)
+def record() -> None:
+    """Record this layout's rows; never over the rows of a layout in use."""
     lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows_of_history())
-    recorded_path().write_text(f"[\n{lines}\n]\n", encoding="utf-8")
+    try:
+        with recorded_path().open("x", encoding="utf-8") as recorded:
+            recorded.write(f"[\n{lines}\n]\n")
+    except FileExistsError:
+        raise SystemExit(
+            f"the rows of layout {LAYOUT} are recorded already, and stores "
+            "built by it keep them: raise LAYOUT in projections/statements.py"
+        ) from None
     print(f"recorded {recorded_path()}")
+
+
+if __name__ == "__main__":
+    record()

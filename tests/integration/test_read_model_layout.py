@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from projections.statements import LAYOUT
-from tests.integration.layout_rows import recorded_path, rows_of_history
+from tests.integration.layout_rows import RECORDED, recorded_path, rows_of_history
 
 RECORD = "record them with `.venv/bin/python -m tests.integration.layout_rows`"
 
@@ -25,3 +25,9 @@ def test_the_rows_of_a_fixed_history_are_those_recorded_for_this_layout() -> Non
         f"the read model's rows changed under layout {LAYOUT}: raise LAYOUT in "
         f"projections/statements.py, then {RECORD}"
     )
+
+
+def test_every_layout_since_the_first_has_its_recorded_rows() -> None:
+    recorded = sorted(int(path.stem) for path in RECORDED.glob("*.json"))
+
+    assert recorded == list(range(2, LAYOUT + 1))

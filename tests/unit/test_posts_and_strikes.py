@@ -6,7 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from domain.account import Account
 from domain.errors import Backdated, ConflictingFact, RuleBroken
+from domain.facts import FactRef
+from domain.identity import AccountKey
 from domain.restrictions import Status
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
@@ -114,6 +117,27 @@ def test_a_fact_id_at_a_shared_instant_with_other_content_is_a_conflict(jack, st
         jack.record("post.published", "jack", at=at(1), post="p3", fact_id="f-1")
 
     assert state("jack", at(1)).posts == 2
+
+
+def test_an_account_forgets_the_facts_of_an_earlier_instant():
+    account = Account.register(AccountKey.parse("jack"), at(0), "Jack", FactRef("r"))
+    account.publish(at(1), "p1", FactRef("f-1", "d1"))
+    account.publish(at(1), "p2", FactRef("f-2", "d2"))
+
+    account.publish(at(2), "p3", FactRef("f-3", "d3"))
+
+    digests = [account.recent_digest(f"f-{n}", "none") for n in (1, 2, 3)]
+    assert digests == ["none", "none", "d3"]
+
+
+def test_an_account_finds_each_of_several_facts_at_one_instant():
+    account = Account.register(AccountKey.parse("jack"), at(0), "Jack", FactRef("r"))
+
+    for number in (1, 2, 3):
+        account.publish(at(1), f"p{number}", FactRef(f"f-{number}", f"d{number}"))
+
+    digests = [account.recent_digest(f"f-{n}", "none") for n in (1, 2, 3, 4)]
+    assert digests == ["d1", "d2", "d3", "none"]
 
 
 def test_an_earlier_fact_recorded_again_is_still_a_duplicate(jack, state):
