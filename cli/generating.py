@@ -40,9 +40,13 @@ class Sim:
             self.status, self.ends = "active", None
         if self.due is not None and now >= self.due:
             if self.status not in ("permanently_suspended", "archived"):
-                self.status, self.ends, self.awaiting = "active", None, set()
-                self.live = SortedList()
+                self.new_tenure()
             self.due = None
+
+    def new_tenure(self) -> None:
+        """A new holder: active, with no posts and nothing awaited."""
+        self.status, self.ends, self.awaiting = "active", None, set()
+        self.live = SortedList()
 
 
 def generate(events: int, accounts: int, seed: int) -> Iterator[dict[str, Any]]:
@@ -172,8 +176,7 @@ def _transfer(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
     archive = f"{sim.handle}_t{sim.tenures}"
     successor = f"Holder {sim.tenures + 1} of {sim.handle}"
     if rng.random() < 0.5:
-        sim.status, sim.ends, sim.awaiting = "active", None, set()
-        sim.live = SortedList()
+        sim.new_tenure()
         return _record(
             "account.transferred", sim, now, successor=successor, archive_to=archive
         )

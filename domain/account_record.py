@@ -127,10 +127,14 @@ class AccountRecord(Aggregate):
                 continue
             handed = happening.transfer.archive_to or ""
             if handed.casefold() == wanted:
-                live = tuple(p for p, is_live in self.posts.items() if is_live)
-                holder = happening.outgoing_holder
-                return Tenure(happening.at, holder, handed, live, tuple(self.posts))
+                return self._ending_tenure(happening)
         return None
+
+    def _ending_tenure(self, happened: TransferHappened) -> Tenure:
+        """The tenure the transfer `happened` ends, with the posts it keeps."""
+        live = tuple(post for post, is_live in self.posts.items() if is_live)
+        holder, archive_to = happened.outgoing_holder, happened.transfer.archive_to
+        return Tenure(happened.at, holder, archive_to, live, tuple(self.posts))
 
     def _lift(self, at: datetime) -> None:
         """End the restriction in force at `at`, noting what it was."""
@@ -140,12 +144,7 @@ class AccountRecord(Aggregate):
 
     def _close_tenure(self, happened: TransferHappened) -> None:
         self.lifted = None  # a new holder's status starts afresh
-        live = tuple(post for post, is_live in self.posts.items() if is_live)
-        transfer = happened.transfer
-        published = tuple(self.posts)
-        holder = happened.outgoing_holder
-        tenure = Tenure(happened.at, holder, transfer.archive_to, live, published)
-        self.tenures = (*self.tenures, tenure)
+        self.tenures = (*self.tenures, self._ending_tenure(happened))
         self.posts = {}
         self.live_posts = 0
         self.strikes = {}

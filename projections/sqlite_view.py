@@ -17,6 +17,8 @@ from projections.sql_view import SQLStandingView
 from projections.statements import TRACKING
 from projections.view_queries import Row
 
+NO_SECURE_DELETE = "PRAGMA secure_delete=OFF"  # see `begin_writes`
+
 
 class SQLiteStandingView(SQLStandingView, SQLiteTrackingRecorder):
     placeholder = "?"
@@ -46,7 +48,7 @@ class SQLiteStandingView(SQLStandingView, SQLiteTrackingRecorder):
         deletes holds nothing that the file does not. The setting stays on
         the connection, which the application's event writes share; they
         never delete. (The first write takes SQLite's lock.)"""
-        cursor.execute("PRAGMA secure_delete=OFF")
+        cursor.execute(NO_SECURE_DELETE)
 
     def _select(self, template: str, *params: Any) -> list[Row]:
         """One statement on its own (autocommit: its own snapshot), without
@@ -68,4 +70,4 @@ class SQLiteStandingView(SQLStandingView, SQLiteTrackingRecorder):
             "PRIMARY KEY (application_name)) WITHOUT ROWID"
         )
         # an earlier layout's tables are dropped here: without overwriting them
-        return ["PRAGMA secure_delete=OFF", tracking, *self.view_tables()]
+        return [NO_SECURE_DELETE, tracking, *self.view_tables()]

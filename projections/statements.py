@@ -21,10 +21,6 @@ from projections.segments import ACCOUNT_COLUMNS, SEGMENT_COLUMNS
 # an upgrade builds them from the stored events, and drops the earlier ones.
 # tests/integration/test_read_model_layout.py fails until a change raises it.
 LAYOUT = 2
-SEGMENTS = f"standing_v{LAYOUT}_segments"
-ACCOUNTS = f"standing_v{LAYOUT}_accounts"
-TRACKING = f"standing_v{LAYOUT}_tracking"
-BULK = f"standing_v{LAYOUT}_bulk"  # `bulk_writes`: the claims of a bulk catch-up
 # The first layout's tables, before layouts were numbered.
 FIRST_LAYOUT = (
     "standing_segments",
@@ -34,11 +30,20 @@ FIRST_LAYOUT = (
 )
 
 
+def layout_tables(layout: int) -> tuple[str, ...]:
+    """A layout's segments, accounts, tracking and bulk-claims tables."""
+    if layout == 1:
+        return FIRST_LAYOUT
+    kinds = ("segments", "accounts", "tracking", "bulk")
+    return tuple(f"standing_v{layout}_{kind}" for kind in kinds)
+
+
 def earlier_layouts() -> list[str]:
     """The tables of every layout before this one."""
-    kinds = ("segments", "accounts", "tracking", "bulk")
-    numbered = [f"standing_v{n}_{kind}" for n in range(2, LAYOUT) for kind in kinds]
-    return [*FIRST_LAYOUT, *numbered]
+    return [table for n in range(1, LAYOUT) for table in layout_tables(n)]
+
+
+SEGMENTS, ACCOUNTS, TRACKING, BULK = layout_tables(LAYOUT)  # BULK: `bulk_writes`
 
 
 TYPES = {"from_at": "BIGINT NOT NULL", "to_at": "BIGINT", "since": "BIGINT"}
