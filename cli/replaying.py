@@ -60,6 +60,7 @@ def replay(
     skip_invalid: bool = False,
     dry_run: bool = False,
     tick: Callable[[int], None] = lambda _: None,
+    into: Destination | None = None,
 ) -> ReplayReport:
     """Check every record against the store and the rules, then store them.
 
@@ -68,7 +69,12 @@ def replay(
     run again against what it stored: its facts become duplicates here.
     The checked events wait on disk (`Spool`), so memory holds the accounts,
     not the events.
+
+    The events go `into` the destination's store, `app` itself by default. A
+    store that is not there yet is checked as an empty one (`app`, in memory)
+    and opened, so created, only when there are events to store.
     """
+    into = into or Destination(app)
     committed = Tally()
     with spooled_stdin(paths) as stdin, fewer_collections():
         for attempt in range(1, ATTEMPTS + 1):
@@ -83,10 +89,11 @@ def replay(
                     report.applied = committed.total
                     return report
                 try:
-                    _store(app, spool, committed)
+                    _store(into, spool, committed)
                 except RecordConflictError:
                     if attempt == ATTEMPTS:
                         raise
+                    app = into.app or app  # check again against what is stored
                     continue
             refused = report.rejected - report.unreadable
             report.applied = committed.total
@@ -94,6 +101,26 @@ def replay(
             report.stored = True
             return report
     raise RuntimeError("unreachable")  # pragma: no cover
+
+
+class Destination:
+    """The store a replay writes into: `app`, or the one `opener` opens (and
+    so creates) on the first events to store."""
+
+    def __init__(
+        self,
+        app: StandingApplication | None,
+        opener: Callable[[], StandingApplication] | None = None,
+    ) -> None:
+        self.app = app
+        self._opener = opener
+
+    def opened(self) -> StandingApplication:
+        if self.app is None:
+            if self._opener is None:
+                raise ValueError("a destination needs a store or a way to open one")
+            self.app = self._opener()
+        return self.app
 
 
 @dataclass
@@ -162,7 +189,7 @@ def _set_down(session: Session, spool: Spool) -> None:
     spool.add(*session.collect())
 
 
-def _store(app: StandingApplication, spool: Spool, committed: Tally) -> None:
+def _store(into: Destination, spool: Spool, committed: Tally) -> None:
     """The checked batches in the order they were checked, as many in one
     transaction as the store takes well (a commit waits for the disk)."""
     events: list[StoredEvent] = []
@@ -170,12 +197,12 @@ def _store(app: StandingApplication, spool: Spool, committed: Tally) -> None:
     for batch, count in spool:
         events.extend(batch)
         facts += count
-        if len(events) >= app.largest_commit:
-            app.insert(events)
+        if events and len(events) >= into.opened().largest_commit:
+            into.opened().insert(events)
             committed.add(facts)
             events, facts = [], 0
     if events:
-        app.insert(events)
+        into.opened().insert(events)
     committed.add(facts)
 
 

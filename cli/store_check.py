@@ -10,7 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from cli.store import StoreUnavailable, lock_timeout, memory, postgres_connection
+from cli.store import (
+    StoreUnavailable,
+    address,
+    check_sqlite_file,
+    env_for,
+    lock_timeout,
+    memory,
+    opening,
+    postgres_connection,
+)
 
 APPLICATION = "standing"  # `StandingApplication.name`
 SQLITE_EVENTS = "stored_events"  # the library's table names
@@ -48,6 +57,21 @@ def require_events(env: dict[str, str], shown: str) -> None:
         raise StoreUnavailable(
             f"cannot open store {shown}: its events table is not standing's"
         )
+
+
+def holds_events(db: str | None) -> bool:
+    """Whether the store at `db` has standing's events table already (a store
+    in memory is taken to). Raises `StoreUnavailable` when it cannot be asked."""
+    url = address(db)
+    env = env_for(url)
+    with opening(url):
+        if env["PERSISTENCE_MODULE"] != "eventsourcing.sqlite":
+            return bool(_postgres_tables(env).event_columns)
+        path = env["SQLITE_DBNAME"]
+        if memory(path):
+            return True
+        check_sqlite_file(path)
+        return Path(path).exists() and bool(_sqlite_tables(path).event_columns)
 
 
 def _sqlite_tables(path: str) -> Tables:

@@ -14,8 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from cli import options
 from cli.edge import REJECTED, reported, stderr
 from cli.input import parse_tz
-from cli.replaying import SHOWN_ERRORS, ReplayReport, replay
-from cli.store import exists, open_store, redact, resolve
+from cli.replaying import SHOWN_ERRORS, Destination, ReplayReport, replay
+from cli.store import open_store, redact, resolve
+from cli.store_check import holds_events
 from domain.application import StandingApplication
 from projections import ReadModel
 
@@ -45,21 +46,35 @@ def replay_command(
     """Replay dated facts into the store, checked whole before anything is written."""
     with reported(debug, STOPPED):
         zone = parse_tz(tz) if tz is not None else None
-        # A dry run checks against an empty store rather than create one.
-        app = open_store(db if exists(db) or not dry_run else ":memory:")
+        into = _destination(db, dry_run)
+        app = into.app or open_store(":memory:")
         show = not as_json and stderr.is_terminal
         with _progress("checking", show) as tick:
             report = replay(
-                app, files, zone, skip_invalid=skip_invalid, dry_run=dry_run, tick=tick
+                app,
+                files,
+                zone,
+                skip_invalid=skip_invalid,
+                dry_run=dry_run,
+                tick=tick,
+                into=into,
             )
-        if report.stored:
-            _bring_read_models_up_to_date(app, show)
+        if report.stored and into.app is not None:
+            _bring_read_models_up_to_date(into.app, show)
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
     else:
         _print_report(report, redact(resolve(db)), dry_run, skip_invalid)
     if report.problems:
         raise typer.Exit(REJECTED)
+
+
+def _destination(db: str | None, dry_run: bool) -> Destination:
+    """The store at `db`; one that is not there yet is checked as an empty one
+    and created only to store events, so a rejected or dry run leaves none."""
+    if holds_events(db):
+        return Destination(open_store(db))
+    return Destination(None, None if dry_run else lambda: open_store(db))
 
 
 def _bring_read_models_up_to_date(app: StandingApplication, show: bool) -> None:

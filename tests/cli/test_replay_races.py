@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from cli import replaying
-from cli.replaying import replay
+from cli.replaying import Destination, replay
 from cli.store import open_store
 from domain.application import StandingApplication
 from tests.cli.records import event, registered
@@ -71,3 +71,29 @@ def test_a_replay_rejected_after_a_lost_race_counts_what_it_stored_as_applied(
 
     assert (report.applied, report.duplicates, report.rejected) == (1, 0, 1)
     assert "already registered" in report.problems[0].message
+
+
+def test_a_replay_into_a_new_store_that_loses_a_race_checks_again_against_it(
+    store_url, events_file, monkeypatch
+):
+    ours = events_file(
+        registered("jack"),
+        event("post.published", "jack", "2021-01-02T00:00:00Z", post="p1"),
+    )
+    theirs = events_file(registered("jack"))
+    new_store = Destination(None, lambda: open_store(store_url))
+    original_store, raced = replaying._store, []
+
+    def store_after_the_rival(*args, **kwargs):
+        if not raced:
+            raced.append("under way")
+            raced[0] = replay(open_store(store_url), [str(theirs)], None)
+        return original_store(*args, **kwargs)
+
+    monkeypatch.setattr(replaying, "_store", store_after_the_rival)
+
+    report = replay(open_store(":memory:"), [str(ours)], None, into=new_store)
+
+    assert raced[0].applied == 1
+    assert (report.applied, report.duplicates, report.rejected) == (1, 1, 0)
+    assert len(stored_rows(store_url)) == 2

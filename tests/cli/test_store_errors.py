@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from cli.store import redact
-from tests.cli.records import registered
+from tests.cli.records import event, registered
 
 
 def test_a_writer_waits_a_bounded_time_for_a_locked_sqlite_store_then_exits_3(
@@ -103,6 +103,49 @@ def test_a_dry_run_into_a_new_path_creates_nothing(tmp_path, events_file):
 
     assert result.exit_code == 0
     assert not new.exists()
+
+
+def test_a_rejected_replay_into_a_new_store_leaves_no_store(standing, events_file):
+    path = events_file(
+        registered("jack"), event("account.unlocked", "jack", "2021-01-02T00:00:00Z")
+    )
+
+    rejected = standing("replay", str(path))
+    query = standing("state", "jack")
+
+    assert rejected.exit_code == 1
+    assert "nothing was stored" in rejected.stderr
+    assert query.exit_code == 3
+    assert "replay events into it first" in query.stderr
+
+
+def test_a_dry_run_or_a_replay_with_nothing_to_store_leaves_no_new_store(
+    standing, events_file
+):
+    valid, unreadable = events_file(registered("jack")), events_file("{not json")
+
+    dry = standing("replay", str(valid), "--dry-run")
+    skipped = standing("replay", str(unreadable), "--skip-invalid")
+    query = standing("state", "jack")
+
+    assert (dry.exit_code, skipped.exit_code) == (0, 1)
+    assert query.exit_code == 3
+    assert "replay events into it first" in query.stderr
+
+
+def test_a_rejected_replay_adds_no_tables_to_a_sqlite_file_of_other_tables(
+    tmp_path, events_file
+):
+    other = tmp_path / "other.db"
+    with closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE notes (text)")
+        connection.commit()
+    path = events_file(event("account.unlocked", "jack", "2021-01-02T00:00:00Z"))
+
+    result = CliRunner().invoke(app, ["replay", str(path), "--db", str(other)])
+
+    assert result.exit_code == 1
+    assert _tables(other) == ["notes"]
 
 
 def test_an_unsupported_store_address_exits_3():
