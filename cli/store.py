@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,9 @@ DEFAULT_DB = "standing.db"
 SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
 LOCK_TIMEOUT_VARIABLE = "STANDING_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = "30"
+# The event store names its tables and types with the schema unquoted, so
+# PostgreSQL folds it to lower case: only such names work (63 bytes at most).
+SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 class StoreUnavailable(Exception):
@@ -112,7 +116,7 @@ def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
 
             require_events(env, redact(url))
         elif "POSTGRES_SCHEMA" in env:
-            _create_schema(url, env["POSTGRES_SCHEMA"])
+            created(lambda: _create_schema(url, env["POSTGRES_SCHEMA"]))
         from domain.application import StandingApplication  # the library: here
 
         return created(lambda: StandingApplication(env=env))
@@ -125,6 +129,12 @@ def address(db: str | None, must_exist: bool = False) -> str:
         raise StoreUnavailable(
             f"unsupported store address {redact(url)}: use PATH, sqlite:///PATH "
             "or postgresql://USER@HOST/DB"
+        )
+    schema = env_for(url).get("POSTGRES_SCHEMA")
+    if schema is not None and not SCHEMA_NAME.fullmatch(schema):
+        raise StoreUnavailable(
+            f"cannot use schema {schema!r} in {redact(url)}: name it with at most 63 "
+            "lower-case letters, digits and _, not starting with a digit"
         )
     if must_exist and not exists(url):
         raise StoreUnavailable(

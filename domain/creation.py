@@ -1,10 +1,11 @@
 """Tables are created on first use; two processes may do it at the same time.
 
-PostgreSQL's `CREATE TABLE IF NOT EXISTS` is not safe against a concurrent
-creator: the loser fails on a duplicate type or relation, on a catalogue row
-the winner is updating ("tuple concurrently updated"), or, when both created
-the tracking table, on recording the migration marker the winner recorded
-first. Trying again then finds the tables there.
+PostgreSQL's `CREATE TABLE IF NOT EXISTS` (and `CREATE SCHEMA IF NOT
+EXISTS`) is not safe against a concurrent creator: the loser fails on a
+duplicate type, relation or schema, on a catalogue row the winner is updating
+("tuple concurrently updated"), on a deadlock between the two, or, when both
+created the tracking table, on recording the migration marker the winner
+recorded first. Trying again then finds the tables there.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ ATTEMPTS = 5
 LOST_RACE = (
     "already exists",
     "pg_type_typname_nsp_index",
+    "pg_namespace_nspname_index",
     "tuple concurrently updated",
+    "deadlock detected",
     "Failed to record tracking for __migration__",
 )
 

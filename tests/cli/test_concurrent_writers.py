@@ -7,11 +7,12 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 
 from cli.generating import generate
-from tests.stores import fresh_store, stored_rows
+from tests.stores import fresh_store, postgres_base, stored_rows
 
 STANDING = str(Path(sys.executable).with_name("standing"))
 WRITERS = 4
@@ -68,3 +69,42 @@ def test_four_writers_at_once_store_every_event_exactly_once(store_url, tmp_path
     assert sum(r["applied"] for r in reports) == distinct_facts
     assert stored_rows(store_url) == expected_rows
     assert standing("accounts", *at, "--db", store_url).stdout == expected_accounts
+
+
+@pytest.mark.slow
+def test_writers_starting_at_once_on_a_schema_not_there_yet_all_succeed(tmp_path):
+    import psycopg
+
+    base = postgres_base()
+    events = tmp_path / "events.jsonl"
+    events.write_text("".join(json.dumps(r) + "\n" for r in generate(20, 5, seed=3)))
+    schemas = [f"test_new_{uuid4().hex[:12]}" for _ in range(ROUNDS)]
+    try:
+        outcomes = [_all_at_once(events, f"{base}?schema={s}") for s in schemas]
+        stored = [len(stored_rows(f"{base}?schema={s}")) for s in schemas]
+    finally:
+        with psycopg.connect(base, autocommit=True) as connection:
+            for schema in schemas:
+                connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+    codes = [[code for code, _ in racers] for racers in outcomes]
+    assert codes == [[0] * RACERS] * ROUNDS, outcomes
+    assert len(set(stored)) == 1 and stored[0] > 0
+
+
+ROUNDS, RACERS = 4, 6
+
+
+def _all_at_once(events: Path, url: str) -> list[tuple[int, str]]:
+    """The exit status and errors of `RACERS` replays of `events` into `url`,
+    started together."""
+    racers = [
+        subprocess.Popen(
+            [STANDING, "replay", str(events), "--db", url, "--json"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(RACERS)
+    ]
+    return [(racer.wait(timeout=600), racer.stderr.read()) for racer in racers]

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 from typer.testing import CliRunner
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from cli.store import redact
 from tests.cli.records import event, registered
+from tests.stores import postgres_base
 
 
 def test_a_writer_waits_a_bounded_time_for_a_locked_sqlite_store_then_exits_3(
@@ -148,6 +150,41 @@ def test_a_rejected_replay_adds_no_tables_to_a_sqlite_file_of_other_tables(
     assert _tables(other) == ["notes"]
 
 
+@pytest.mark.parametrize("schema", ["Mixed", "my-store", "9lives"])
+def test_a_schema_name_the_event_store_cannot_use_exits_3(schema, events_file):
+    url = f"postgresql://postgres@127.0.0.1:1/test?schema={schema}"  # never reached
+
+    result = CliRunner().invoke(
+        app, ["replay", str(events_file(registered("jack"))), "--db", url]
+    )
+
+    assert result.exit_code == 3
+    assert f"cannot use schema '{schema}'" in result.stderr
+
+
+def test_a_replay_creates_the_schema_it_names_only_when_it_stores(events_file):
+    import psycopg
+
+    base, schema = postgres_base(), f"test_new_{uuid4().hex[:12]}"
+    url = f"{base}?schema={schema}"
+    rejected = events_file(event("account.unlocked", "jack", "2021-01-02T00:00:00Z"))
+    runner = CliRunner()
+    try:
+        runner.invoke(app, ["replay", str(rejected), "--db", url])
+        after_rejected = _schemas(base, schema)
+        stored = runner.invoke(
+            app, ["replay", str(events_file(registered("jack"))), "--db", url]
+        )
+        after_stored = _schemas(base, schema)
+    finally:
+        with psycopg.connect(base, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+    assert after_rejected == []
+    assert stored.exit_code == 0
+    assert after_stored == [schema]
+
+
 def test_an_unsupported_store_address_exits_3():
     result = CliRunner().invoke(app, ["state", "jack", "--db", "mysql://x@y/z"])
 
@@ -200,3 +237,11 @@ def _tables(path) -> list[str]:
     with closing(sqlite3.connect(path)) as connection:
         rows = connection.execute("SELECT name FROM sqlite_master ORDER BY name")
         return [name for (name,) in rows]
+
+
+def _schemas(base: str, name: str) -> list[str]:
+    import psycopg
+
+    with psycopg.connect(base) as connection:
+        query = "SELECT nspname FROM pg_namespace WHERE nspname=%s"
+        return [row[0] for row in connection.execute(query, (name,))]

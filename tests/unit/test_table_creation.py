@@ -1,5 +1,9 @@
 import pytest
-from eventsourcing.persistence import IntegrityError, ProgrammingError
+from eventsourcing.persistence import (
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+)
 
 from domain.creation import created
 
@@ -60,6 +64,21 @@ def test_any_other_failure_is_raised_at_once():
 
 def test_a_writer_that_met_a_catalogue_row_being_updated_tries_again():
     make = Creator(IntegrityError("tuple concurrently updated"))
+
+    store = created(make)
+
+    assert (store, make.calls) == ("store", 2)
+
+
+@pytest.mark.parametrize(
+    "lost",
+    [
+        OperationalError("deadlock detected"),
+        IntegrityError('duplicate key value violates "pg_namespace_nspname_index"'),
+    ],
+)
+def test_a_writer_that_deadlocked_or_lost_the_schema_race_tries_again(lost):
+    make = Creator(lost)
 
     store = created(make)
 
