@@ -123,7 +123,9 @@ def _children(pid: int) -> list[int]:
 )
 def test_ctrl_c_during_a_replay_that_reads_ahead_says_so_and_stores_nothing(tmp_path):
     events = tmp_path / "events.jsonl"
-    generated = ("--events", "40000", "--accounts", "4000", "--seed", "8")
+    # the reader reads it for about 4 s on a fast machine (40,000 events took
+    # about 1.3 s): it is still running at the last Ctrl-C, 1.2 s in
+    generated = ("--events", "120000", "--accounts", "12000", "--seed", "8")
     run("generate", *generated, "--out", str(events))
     outcomes = []
     for pause in (0.05, 0.3, 0.6, 0.9, 1.2):
