@@ -74,7 +74,7 @@ def replay(
     store that is not there yet is checked as an empty one (`app`, in memory)
     and opened, so created, only when there are events to store.
     """
-    into = into or Destination(app)
+    into = into or Destination.of(app)
     committed = Tally()
     with spooled_stdin(paths) as stdin, fewer_collections():
         for attempt in range(1, ATTEMPTS + 1):
@@ -103,23 +103,21 @@ def replay(
     raise RuntimeError("unreachable")  # pragma: no cover
 
 
+@dataclass
 class Destination:
-    """The store a replay writes into: `app`, or the one `opener` opens (and
+    """The store a replay writes into: `app`, else the one `opener` opens (and
     so creates) on the first events to store."""
 
-    def __init__(
-        self,
-        app: StandingApplication | None,
-        opener: Callable[[], StandingApplication] | None = None,
-    ) -> None:
-        self.app = app
-        self._opener = opener
+    opener: Callable[[], StandingApplication]
+    app: StandingApplication | None = None
+
+    @classmethod
+    def of(cls, app: StandingApplication) -> Destination:
+        return cls(lambda: app, app)
 
     def opened(self) -> StandingApplication:
         if self.app is None:
-            if self._opener is None:
-                raise ValueError("a destination needs a store or a way to open one")
-            self.app = self._opener()
+            self.app = self.opener()
         return self.app
 
 

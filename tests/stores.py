@@ -41,8 +41,27 @@ def fresh_store(backend: str, tmp_path: Path) -> Iterator[str]:
     try:
         yield f"{base}?schema={schema}"
     finally:
-        with psycopg.connect(base, autocommit=True, connect_timeout=5) as connection:
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        _drop_schemas(base, [schema])
+
+
+@contextmanager
+def schemas_not_there_yet(count: int = 1) -> Iterator[tuple[str, list[str]]]:
+    """The server's address and `count` schema names no other test uses, left
+    uncreated; whatever a test creates under them is dropped after."""
+    base = postgres_base()
+    schemas = [f"test_new_{uuid4().hex[:12]}" for _ in range(count)]
+    try:
+        yield base, schemas
+    finally:
+        _drop_schemas(base, schemas)
+
+
+def _drop_schemas(base: str, schemas: list[str]) -> None:
+    import psycopg
+
+    with psycopg.connect(base, autocommit=True, connect_timeout=5) as connection:
+        for schema in schemas:
+            connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 def stored_rows(url: str) -> list[tuple]:

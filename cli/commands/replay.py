@@ -46,7 +46,7 @@ def replay_command(
     """Replay dated facts into the store, checked whole before anything is written."""
     with reported(debug, STOPPED):
         zone = parse_tz(tz) if tz is not None else None
-        into = _destination(db, dry_run)
+        into = _destination(db)
         app = into.app or open_store(":memory:")
         show = not as_json and stderr.is_terminal
         with _progress("checking", show) as tick:
@@ -69,12 +69,12 @@ def replay_command(
         raise typer.Exit(REJECTED)
 
 
-def _destination(db: str | None, dry_run: bool) -> Destination:
+def _destination(db: str | None) -> Destination:
     """The store at `db`; one that is not there yet is checked as an empty one
     and created only to store events, so a rejected or dry run leaves none."""
     if holds_events(db):
-        return Destination(open_store(db))
-    return Destination(None, None if dry_run else lambda: open_store(db))
+        return Destination.of(open_store(db))
+    return Destination(lambda: open_store(db))
 
 
 def _bring_read_models_up_to_date(app: StandingApplication, show: bool) -> None:

@@ -7,12 +7,11 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from uuid import uuid4
 
 import pytest
 
 from cli.generating import generate
-from tests.stores import fresh_store, postgres_base, stored_rows
+from tests.stores import fresh_store, schemas_not_there_yet, stored_rows
 
 STANDING = str(Path(sys.executable).with_name("standing"))
 WRITERS = 4
@@ -43,15 +42,7 @@ def standing(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.slow
 def test_four_writers_at_once_store_every_event_exactly_once(store_url, tmp_path):
     files = overlapping_files(tmp_path)
-    writers = [
-        subprocess.Popen(
-            [STANDING, "replay", str(f), "--db", store_url, "--json"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for f in files
-    ]
+    writers = [_replaying(f, store_url) for f in files]
     outcomes = [writer.communicate(timeout=600) for writer in writers]
     backend = "postgres" if store_url.startswith("postgresql") else "sqlite"
 
@@ -73,19 +64,13 @@ def test_four_writers_at_once_store_every_event_exactly_once(store_url, tmp_path
 
 @pytest.mark.slow
 def test_writers_starting_at_once_on_a_schema_not_there_yet_all_succeed(tmp_path):
-    import psycopg
-
-    base = postgres_base()
     events = tmp_path / "events.jsonl"
     events.write_text("".join(json.dumps(r) + "\n" for r in generate(20, 5, seed=3)))
-    schemas = [f"test_new_{uuid4().hex[:12]}" for _ in range(ROUNDS)]
-    try:
-        outcomes = [_all_at_once(events, f"{base}?schema={s}") for s in schemas]
-        stored = [len(stored_rows(f"{base}?schema={s}")) for s in schemas]
-    finally:
-        with psycopg.connect(base, autocommit=True) as connection:
-            for schema in schemas:
-                connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+    with schemas_not_there_yet(ROUNDS) as (base, schemas):
+        urls = [f"{base}?schema={schema}" for schema in schemas]
+        outcomes = [_all_at_once(events, url) for url in urls]
+        stored = [len(stored_rows(url)) for url in urls]
 
     codes = [[code for code, _ in racers] for racers in outcomes]
     assert codes == [[0] * RACERS] * ROUNDS, outcomes
@@ -98,13 +83,18 @@ ROUNDS, RACERS = 4, 6
 def _all_at_once(events: Path, url: str) -> list[tuple[int, str]]:
     """The exit status and errors of `RACERS` replays of `events` into `url`,
     started together."""
-    racers = [
-        subprocess.Popen(
-            [STANDING, "replay", str(events), "--db", url, "--json"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(RACERS)
+    racers = [_replaying(events, url) for _ in range(RACERS)]
+    errors = [racer.communicate(timeout=600)[1] for racer in racers]
+    return [
+        (racer.returncode, error) for racer, error in zip(racers, errors, strict=True)
     ]
-    return [(racer.wait(timeout=600), racer.stderr.read()) for racer in racers]
+
+
+def _replaying(events: Path, url: str) -> subprocess.Popen[str]:
+    """`standing replay EVENTS --db URL --json`, started."""
+    return subprocess.Popen(
+        [STANDING, "replay", str(events), "--db", url, "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

@@ -81,7 +81,7 @@ def test_a_replay_into_a_new_store_that_loses_a_race_checks_again_against_it(
         event("post.published", "jack", "2021-01-02T00:00:00Z", post="p1"),
     )
     theirs = events_file(registered("jack"))
-    new_store = Destination(None, lambda: open_store(store_url))
+    new_store = Destination(lambda: open_store(store_url))
     original_store, raced = replaying._store, []
 
     def store_after_the_rival(*args, **kwargs):

@@ -6,7 +6,6 @@ import json
 import sqlite3
 from contextlib import closing
 from pathlib import Path
-from uuid import uuid4
 
 import pytest
 from typer.testing import CliRunner
@@ -14,7 +13,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from cli.store import redact
 from tests.cli.records import event, registered
-from tests.stores import postgres_base
+from tests.stores import schemas_not_there_yet
 
 
 def test_a_writer_waits_a_bounded_time_for_a_locked_sqlite_store_then_exits_3(
@@ -138,10 +137,7 @@ def test_a_dry_run_or_a_replay_with_nothing_to_store_leaves_no_new_store(
 def test_a_rejected_replay_adds_no_tables_to_a_sqlite_file_of_other_tables(
     tmp_path, events_file
 ):
-    other = tmp_path / "other.db"
-    with closing(sqlite3.connect(other)) as connection:
-        connection.execute("CREATE TABLE notes (text)")
-        connection.commit()
+    other = _file_of_other_tables(tmp_path)
     path = events_file(event("account.unlocked", "jack", "2021-01-02T00:00:00Z"))
 
     result = CliRunner().invoke(app, ["replay", str(path), "--db", str(other)])
@@ -163,22 +159,16 @@ def test_a_schema_name_the_event_store_cannot_use_exits_3(schema, events_file):
 
 
 def test_a_replay_creates_the_schema_it_names_only_when_it_stores(events_file):
-    import psycopg
-
-    base, schema = postgres_base(), f"test_new_{uuid4().hex[:12]}"
-    url = f"{base}?schema={schema}"
     rejected = events_file(event("account.unlocked", "jack", "2021-01-02T00:00:00Z"))
+    valid = events_file(registered("jack"))
     runner = CliRunner()
-    try:
+
+    with schemas_not_there_yet() as (base, [schema]):
+        url = f"{base}?schema={schema}"
         runner.invoke(app, ["replay", str(rejected), "--db", url])
         after_rejected = _schemas(base, schema)
-        stored = runner.invoke(
-            app, ["replay", str(events_file(registered("jack"))), "--db", url]
-        )
+        stored = runner.invoke(app, ["replay", str(valid), "--db", url])
         after_stored = _schemas(base, schema)
-    finally:
-        with psycopg.connect(base, autocommit=True) as connection:
-            connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
     assert after_rejected == []
     assert stored.exit_code == 0
@@ -196,10 +186,7 @@ def test_an_unsupported_store_address_exits_3():
 def test_a_query_on_a_sqlite_file_of_other_tables_exits_3_and_writes_nothing(
     tmp_path, command
 ):
-    other = tmp_path / "other.db"
-    with closing(sqlite3.connect(other)) as connection:
-        connection.execute("CREATE TABLE notes (text)")
-        connection.commit()
+    other = _file_of_other_tables(tmp_path)
 
     result = CliRunner().invoke(app, [*command, "--db", str(other)])
 
@@ -245,3 +232,12 @@ def _schemas(base: str, name: str) -> list[str]:
     with psycopg.connect(base) as connection:
         query = "SELECT nspname FROM pg_namespace WHERE nspname=%s"
         return [row[0] for row in connection.execute(query, (name,))]
+
+
+def _file_of_other_tables(folder: Path) -> Path:
+    """A SQLite file of another program's, with one table, `notes`."""
+    other = folder / "other.db"
+    with closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE notes (text)")
+        connection.commit()
+    return other
