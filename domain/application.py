@@ -9,7 +9,6 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import (
     JSONTranscoder,
     StoredEvent,
@@ -17,14 +16,20 @@ from eventsourcing.persistence import (
     Transcoding,
 )
 from eventsourcing.sqlite import SQLiteApplicationRecorder
-
-from domain.account import Account
-from domain.facts import FactRef, FactRefAsList, content_digest
-from domain.identity import DEFAULT_PLATFORM, AccountKey
-from domain.sqlite_values import bind_without_looking_for_adapters
-from domain.standing import Standing, standing_of
-from domain.timefmt import iso
-from domain.transcoder import StoredJSONTranscoder
+from standing.adapters.codec import EventCodec
+from standing.adapters.topics import register_earlier_topics
+from standing.application.claims import FactClaim
+from standing.domain.aggregate import Account
+from standing.domain.errors import DomainError
+from standing.domain.events import Event
+from standing.domain.facts import Fact, FactRef, FactRefAsList, content_digest
+from standing.domain.fold import evolve
+from standing.domain.identity import DEFAULT_PLATFORM, AccountKey
+from standing.domain.sqlite_values import bind_without_looking_for_adapters
+from standing.domain.standing import Standing, standing_of
+from standing.domain.state import AccountState
+from standing.domain.timefmt import iso
+from standing.domain.transcoder import StoredJSONTranscoder
 
 
 class TimedeltaAsSeconds(Transcoding):
@@ -94,28 +99,60 @@ class StandingApplication(Application[Any]):
                 cursor.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
             cursor.executemany(recorder.insert_events_statement, rows)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        register_earlier_topics()
+        super().__init__(*args, **kwargs)
+
     def account(self, key: AccountKey) -> Account | None:
-        """The account as of its latest fact, or None if it was never registered."""
+        """The aggregate as of its latest fact, or None if never registered."""
         try:
-            return self.repository.get(key.id)
+            account = self.repository.get(key.id)
         except AggregateNotFoundError:
             return None
-
-    def events_of(self, key: AccountKey) -> Iterator[DomainEventProtocol[Any]]:
-        return iter(self.repository.event_store.get(key.id))
-
-    def fold(self, key: AccountKey, at: datetime) -> Account | None:
-        """The account folded from its facts with `at` no later than `at`."""
-        account: Account | None = None
-        for stored in self.events_of(key):
-            if stored.at > at:  # type: ignore[attr-defined]
-                break
-            account = stored.mutate(account)  # type: ignore[attr-defined]
+        if not isinstance(account, Account):
+            raise _id_taken(key, account)
         return account
+
+    @property
+    def codec(self) -> EventCodec:
+        codec = self.__dict__.get("_codec")
+        if codec is None:
+            codec = self.__dict__["_codec"] = EventCodec(self.mapper)
+        return codec
+
+    def claim(self, ident: UUID) -> FactClaim | None:
+        """The claim stored under `ident`, if one is."""
+        try:
+            claim = self.repository.get(ident)
+        except AggregateNotFoundError:
+            return None
+        return claim if isinstance(claim, FactClaim) else None
+
+    def events_of(self, key: AccountKey) -> Iterator[tuple[Event, datetime]]:
+        """The account's stored events, each with when it was recorded."""
+        codec = self.codec
+        for row in self.recorder.select_events(key.id):
+            event = codec.decode(row.topic, row.state)
+            if event is None:
+                raise _id_taken(key, None)
+            yield event, codec.recorded_at(row.state)
+
+    def fold(self, key: AccountKey, at: datetime) -> AccountState | None:
+        """The account folded from its facts with `at` no later than `at`."""
+        state: AccountState | None = None
+        codec = self.codec
+        for row in self.recorder.select_events(key.id):
+            event = codec.decode(row.topic, row.state)
+            if event is None:
+                raise _id_taken(key, None)
+            if event.at > at:
+                break
+            state = evolve(state, event)
+        return state
 
     def _as_registered(self, key: AccountKey) -> AccountKey:
         """`key` spelled as its account was registered (its first event), if it was."""
-        first: Any = next(self.events_of(key), None)
+        first: Any = next(self.events_of(key), (None,))[0]
         return key if first is None else AccountKey(first.platform, first.handle)
 
     def record(
@@ -132,7 +169,7 @@ class StandingApplication(Application[Any]):
 
         Raises the `DomainError` that refuses it; a duplicate is ignored.
         """
-        from domain.session import Fact, Session
+        from standing.application.session import Session
 
         at = at if at is not None else datetime.now(UTC)
         key = AccountKey.parse(handle, platform)
@@ -153,6 +190,16 @@ class StandingApplication(Application[Any]):
             source = self.fold(AccountKey(key.platform, account.archive_of), at)
             tenure = source.tenure_for(account.handle, at) if source else None
         return standing_of(account, key, at, tenure)
+
+
+def _id_taken(key: AccountKey, claim: Any) -> DomainError:
+    """Stores written before claims had a namespace of their own may hold the
+    claim of fact id "x" where account "x" on platform "fact" belongs."""
+    return DomainError(
+        f"{key} on {key.platform} cannot be stored here: this store, written by "
+        "an earlier standing, keeps the claim of a fact id under the same id "
+        "(rule account.id)"
+    )
 
 
 def _as_stored_id(originator_id: UUID | str) -> str:

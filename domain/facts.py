@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from eventsourcing.persistence import Transcoding
-
-from domain.jsontext import ReusedEncoder
+from standing.domain.identity import AccountKey
+from standing.domain.jsontext import ReusedEncoder
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,17 @@ class FactRef:
 
     def same_content(self, other: FactRef) -> bool:
         return self.digest == other.digest
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One dated fact about one account, with its own fields parsed."""
+
+    type: str
+    key: AccountKey
+    at: datetime
+    ref: FactRef
+    fields: Mapping[str, Any] = field(default_factory=dict)
 
 
 class FactRefAsList(Transcoding):

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import NamedTuple
 
-from domain.restrictions import Restriction, Status, restriction_status
+from standing.domain.restrictions import Restriction, Status, restriction_status
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +47,16 @@ class RestrictionEnded:
 
 
 Happening = TransferHappened | TransferLapsed | RestrictionEnded
-# a status lifted: the status, since when it had held, and when it was lifted
-Lifted = tuple[Status, datetime, datetime] | None
+
+
+class Lifted(NamedTuple):
+    """A status lifted: since when it had held, when it was lifted, and whether
+    time alone lifted it (it ran out) rather than an unlock or reinstatement."""
+
+    status: Status
+    since: datetime
+    at: datetime
+    ran_out: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +76,9 @@ class Phase:
     def reason(self) -> str | None:
         return self.restriction.reason if self.restriction else None
 
-    def restricted(self, restriction: Restriction, lifted: Lifted = None) -> Phase:
+    def restricted(
+        self, restriction: Restriction, lifted: Lifted | None = None
+    ) -> Phase:
         """With `restriction` in force. The status keeps its `since` when it
         goes on: a restriction of the same status replacing the one in force,
         or starting at the very instant the last one was lifted (`lifted`:
@@ -75,13 +86,22 @@ class Phase:
         status = restriction_status(restriction)
         since = self.since if status is self.status else restriction.since
         if lifted is not None:
-            was, held_since, lifted_at = lifted
+            was, held_since, lifted_at, _ = lifted
             if was is status and self.since == lifted_at == restriction.since:
                 since = held_since
         return replace(self, status=status, since=since, restriction=restriction)
 
     def lifted(self, at: datetime) -> Phase:
         return replace(self, status=Status.ACTIVE, since=at, restriction=None)
+
+    def with_restriction(self, restriction: Restriction) -> Phase:
+        return replace(self, restriction=restriction)
+
+    def with_scheduled(self, transfer: ScheduledTransfer | None) -> Phase:
+        return replace(self, scheduled=transfer)
+
+    def archived(self, at: datetime) -> Phase:
+        return replace(self, status=Status.ARCHIVED, since=at, restriction=None)
 
     def handed_to(self, successor: str, at: datetime) -> Phase:
         return Phase(Status.ACTIVE, at, successor, previous_holder=self.holder)

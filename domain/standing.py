@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from domain.identity import AccountKey
-from domain.phase import Phase, next_change
-from domain.restrictions import Lock, Status
-from domain.timefmt import iso, iso_duration
-
-if TYPE_CHECKING:  # a query reads standings without loading the aggregate
-    from domain.account_record import AccountRecord, Tenure
+from standing.domain.identity import AccountKey
+from standing.domain.phase import Phase, next_change
+from standing.domain.restrictions import Lock, Status
+from standing.domain.state import AccountState, Tenure
+from standing.domain.timefmt import iso, iso_duration
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +61,7 @@ class Standing:
 
 
 def standing_of(
-    record: AccountRecord | None,
+    record: AccountState | None,
     key: AccountKey,
     as_of: datetime,
     tenure: Tenure | None = None,
@@ -77,7 +75,7 @@ def standing_of(
 
 
 def standing_in_phase(
-    record: AccountRecord | None,
+    record: AccountState | None,
     key: AccountKey,
     as_of: datetime,
     tenure: Tenure | None = None,
@@ -109,7 +107,7 @@ def standing_in_phase(
     return standing, phase
 
 
-def live_posts(record: AccountRecord, handed_over: bool, tenure: Tenure | None) -> int:
+def live_posts(record: AccountState, handed_over: bool, tenure: Tenure | None) -> int:
     """How many posts are live: an archive awaiting its tenure shows the
     tenure's; an account whose transfer fell due has none left."""
     if tenure is not None and record.awaiting_tenure:

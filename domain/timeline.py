@@ -7,35 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from domain.account_record import AccountRecord
-from domain.phase import Happening, RestrictionEnded, TransferHappened, advance
-from domain.restrictions import Lock
+from standing.domain.events import Event, field_names
+from standing.domain.fold import evolve
+from standing.domain.phase import Happening, RestrictionEnded, TransferHappened, advance
+from standing.domain.restrictions import Lock
+from standing.domain.state import AccountState
 
-TYPES = {
-    "Registered": "account.registered",
-    "PostPublished": "post.published",
-    "PostRemoved": "post.removed",
-    "ViolationRecorded": "violation.recorded",
-    "Locked": "account.locked",
-    "Unlocked": "account.unlocked",
-    "Suspended": "account.suspended",
-    "Reinstated": "account.reinstated",
-    "TransferScheduled": "account.transfer_scheduled",
-    "Transferred": "account.transferred",
-    "Archived": "account.archived",
-    "TenureReceived": "archive.opened",
-    "TransferCompleted": "transfer.settled",
-}
-HIDDEN = {
-    "originator_id",
-    "originator_version",
-    "originator_topic",
-    "timestamp",
-    "at",
-    "fact",
-    "platform",
-    "handle",
-}
+HIDDEN = {"at", "fact", "platform", "handle"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,20 +31,23 @@ class Entry:
         return self.recorded_at is None
 
 
-def timeline(events: Iterable[Any], until: datetime) -> Iterator[Entry]:
-    """Stored events in order, with expiries, transfers and lapses in between."""
-    record: AccountRecord | None = None
-    for stored in events:
-        if record is not None:
-            yield from _happenings(record, stored.at)
-        record = stored.mutate(record)
-        yield _stored_entry(stored)
-    if record is not None:
-        yield from _happenings(record, until)
+def timeline(
+    events: Iterable[tuple[Event, datetime]], until: datetime
+) -> Iterator[Entry]:
+    """Stored events (each with when it was recorded) in order, with
+    expiries, transfers and lapses in between."""
+    state: AccountState | None = None
+    for event, recorded_at in events:
+        if state is not None:
+            yield from _happenings(state, event.at)
+        state = evolve(state, event)
+        yield _stored_entry(event, recorded_at)
+    if state is not None:
+        yield from _happenings(state, until)
 
 
-def _happenings(record: AccountRecord, at: datetime) -> Iterator[Entry]:
-    for happening in advance(record.phase, at)[1]:
+def _happenings(state: AccountState, at: datetime) -> Iterator[Entry]:
+    for happening in advance(state.phase, at)[1]:
         yield _happening_entry(happening)
 
 
@@ -82,15 +63,14 @@ def _happening_entry(happening: Happening) -> Entry:
     return Entry("transfer.lapsed", happening.at, details=details)
 
 
-def _stored_entry(stored: Any) -> Entry:
-    name = type(stored).__name__
+def _stored_entry(event: Event, recorded_at: datetime) -> Entry:
     details = {
-        key: value
-        for key, value in vars(stored).items()
-        if key not in HIDDEN and value is not None
+        name: value
+        for name in field_names(type(event))
+        if name not in HIDDEN and (value := getattr(event, name)) is not None
     }
-    fact = stored.fact
+    fact = event.fact
     details.update(
         {k: v for k, v in (("note", fact.note), ("source", fact.source)) if v}
     )
-    return Entry(TYPES.get(name, name), stored.at, stored.timestamp, fact.id, details)
+    return Entry(event.TYPE, event.at, recorded_at, fact.id, details)

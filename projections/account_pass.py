@@ -16,15 +16,15 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from domain.account import Account
-from domain.account_record import Tenure
-from projections.changes import BatchChanges
-from projections.folding import StoredFold
-from projections.instants import to_micros
-from projections.segments import FROM_AT, AccountSegments, Segment, account_row
-from projections.stored_rows import Row
+from standing.adapters.codec import Folded, folded
+from standing.domain.state import AccountState, Tenure
+from standing.projections.changes import BatchChanges
+from standing.projections.folding import StoredFold
+from standing.projections.instants import to_micros
+from standing.projections.segments import FROM_AT, AccountSegments, Segment, account_row
+from standing.projections.stored_rows import Row
 
-Sources = Callable[[Account], Account | None]
+Sources = Callable[[AccountState], Folded | None]
 
 
 class Chunk(Protocol):
@@ -46,15 +46,8 @@ class AccountPass:
         self._fold = fold
         self._source_of = source_of
 
-    def fold(self, account_id: UUID, rows: Iterable[Row]) -> Account | None:
-        account = None
-        for _, _, version, topic, state in rows:
-            step = self._fold.step(topic)
-            if step is None:
-                return None
-            data = self._fold.decode(account_id, version, step, state)
-            account = self._fold.apply(account, version, step, data)
-        return account
+    def fold(self, account_id: UUID, rows: Iterable[Row]) -> Folded | None:
+        return self._fold.fold(account_id, rows)
 
     def project(
         self,
@@ -63,58 +56,59 @@ class AccountPass:
         since: int,
         chunk: Chunk,
         done: int = 0,
-    ) -> tuple[Account | None, set[str]]:
+    ) -> tuple[Folded | None, set[str]]:
         """Fold the account and rewrite its rows for the events recorded after
         `since`, but for its versions up to `done` (rewritten already).
 
         Returns the account as folded, and the archives its new events
         scheduled a transfer to (whose rows follow the source's).
         """
-        account: Account | None = None
+        account: Folded | None = None
         segments: AccountSegments | None = None
         archives: set[str] = set()
         waiting: tuple[datetime, int] | None = None  # a rewrite's start, version
         for _, notification, version, topic, state in rows:
-            step = self._fold.step(topic)
-            if step is None:
+            event = self._fold.decode(topic, state)
+            if event is None:
                 return None, archives
-            data = self._fold.decode(account_id, version, step, state)
             if waiting is not None and segments is not None:
-                start = max(data["at"], segments.account.registered_at)
+                start = max(event.at, segments.state.registered_at)
                 self._rewrite(segments, waiting[0], start, chunk.changes)
                 chunk.rewritten(segments.id, waiting[1])
                 waiting = None
-            account = self._fold.apply(account, version, step, data)
+            account = folded(account_id, version, event, account)
             if notification <= since:
                 continue
             if segments is None:
-                segments = AccountSegments(account)
+                segments = AccountSegments(account.id, account.state)
+            else:
+                segments.state = account.state
             if version == 1:
-                chunk.changes.register(account_row(account))
-            scheduled = account.phase.scheduled
+                chunk.changes.register(account_row(account.id, account.state))
+            scheduled = account.state.phase.scheduled
             if scheduled is not None and scheduled.archive_to:
                 archives.add(scheduled.archive_to)
             if version > done:
-                waiting = (max(data["at"], account.registered_at), version)
+                waiting = (max(event.at, account.state.registered_at), version)
         if waiting is not None and segments is not None:
             self._rewrite(segments, waiting[0], None, chunk.changes)
             chunk.rewritten(segments.id, waiting[1])
         return account, archives
 
-    def follow(self, archive: Account, changes: BatchChanges) -> None:
+    def follow(self, archive: Folded, changes: BatchChanges) -> None:
         """Rewrite an archive that awaits its tenure, after its source changed."""
-        if archive.awaiting_tenure:
-            changes.register(account_row(archive))
-            segments = AccountSegments(archive)
-            self._rewrite(segments, archive.registered_at, None, changes)
+        if archive.state.awaiting_tenure:
+            changes.register(account_row(archive.id, archive.state))
+            segments = AccountSegments(archive.id, archive.state)
+            self._rewrite(segments, archive.state.registered_at, None, changes)
 
-    def tenure(self, archive: Account) -> Tenure | None:
+    def tenure(self, archive: AccountState) -> Tenure | None:
         if not (archive.awaiting_tenure and archive.archive_of):
             return None
         source = self._source_of(archive)
         if source is None:
             return None
-        return source.tenure_for(archive.handle, archive.registered_at)
+        return source.state.tenure_for(archive.handle, archive.registered_at)
 
     def _rewrite(
         self,
@@ -126,7 +120,7 @@ class AccountPass:
         """The segments from `start` on, until the next event's rewrite."""
         rows: list[Segment] = []
         if until is None or until > start:
-            tenure = self.tenure(segments.account)
+            tenure = self.tenure(segments.state)
             rows = segments.between(start, tenure, until)
         from_at = rows[0][FROM_AT] if rows else to_micros(start)
         changes.rewrite(segments.id, from_at, rows)

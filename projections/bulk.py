@@ -13,16 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from uuid import UUID
 
-from domain.account import Account
-from domain.application import StandingApplication
-from domain.collecting import fewer_collections
-from domain.identity import account_id
-from projections.account_pass import AccountPass
-from projections.bulk_writes import FINISHED, BulkWrites, Claim
-from projections.changes import BatchChanges
-from projections.folding import StoredFold
-from projections.sql_view import SQLStandingView
-from projections.stored_rows import StoredRows
+from standing.adapters.codec import Folded
+from standing.domain.application import StandingApplication
+from standing.domain.collecting import fewer_collections
+from standing.domain.identity import account_id
+from standing.domain.state import AccountState
+from standing.projections.account_pass import AccountPass
+from standing.projections.bulk_writes import FINISHED, BulkWrites, Claim
+from standing.projections.changes import BatchChanges
+from standing.projections.folding import StoredFold
+from standing.projections.sql_view import SQLStandingView
+from standing.projections.stored_rows import StoredRows
 
 Progress = Callable[[int, int], None]
 
@@ -32,7 +33,7 @@ class BulkCatchUp:
         self._stored = StoredRows(app)
         self._writes = BulkWrites(view, app.name)
         self._pass = AccountPass(StoredFold(app), self._source_of)
-        self._sources: dict[UUID, Account | None] = {}
+        self._sources: dict[UUID, Folded | None] = {}
         self._claim = Claim(0, 0, 0, "")
         self._batch = 1
         self._progress: Progress | None = None
@@ -120,22 +121,22 @@ class BulkCatchUp:
             done = claim.position + self.projected - self._started
             self._progress(min(done, claim.head), claim.head)
 
-    def _follow(self, source: Account, archives: set[str]) -> None:
+    def _follow(self, source: Folded, archives: set[str]) -> None:
         """Rewrite the archives the source's new events scheduled a transfer to."""
         self._sources[source.id] = source
         for handle in archives:
-            archive = self._folded(account_id(source.platform, handle))
+            archive = self._folded(account_id(source.state.platform, handle))
             if archive is not None:
                 self._pass.follow(archive, self.changes)
 
-    def _source_of(self, archive: Account) -> Account | None:
+    def _source_of(self, archive: AccountState) -> Folded | None:
         """An archive's source, folded to the head."""
         source_id = account_id(archive.platform, archive.archive_of or "")
         if source_id not in self._sources:
             self._sources[source_id] = self._folded(source_id)
         return self._sources[source_id]
 
-    def _folded(self, oid: UUID) -> Account | None:
+    def _folded(self, oid: UUID) -> Folded | None:
         for _, rows in self._stored.events_of([oid], self._claim.head):
             return self._pass.fold(oid, rows)
         return None

@@ -8,27 +8,28 @@ the event store once (or only the missing ones, when the cached copy is older).
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
 from uuid import UUID
 
-from domain.account import Account
-from domain.application import StandingApplication
+from standing.adapters.codec import EventCodec, Folded, folded
+from standing.domain.application import StandingApplication
+from standing.domain.events import Event
 
 
 class AccountCache:
     def __init__(self, app: StandingApplication, size: int = 10_000) -> None:
-        self._events = app.repository.event_store
-        self._accounts: OrderedDict[UUID, Account] = OrderedDict()
+        self._recorder = app.recorder
+        self._codec = EventCodec(app.mapper)
+        self._accounts: OrderedDict[UUID, Folded] = OrderedDict()
         self._size = size
 
-    def apply(self, event: Any) -> Account:
+    def apply(self, account_id: UUID, version: int, event: Event) -> Folded:
         """The account after `event`, which must be its next event."""
-        before = self._at_version(event.originator_id, event.originator_version - 1)
-        account: Account = event.mutate(before)
+        before = self._at_version(account_id, version - 1)
+        account = folded(account_id, version, event, before)
         self._keep(account)
         return account
 
-    def latest(self, account_id: UUID) -> Account | None:
+    def latest(self, account_id: UUID) -> Folded | None:
         """The cached account, else the account folded from all its stored events."""
         account = self._accounts.get(account_id)
         if account is None:
@@ -40,7 +41,7 @@ class AccountCache:
     def forget(self) -> None:
         self._accounts.clear()
 
-    def _at_version(self, account_id: UUID, version: int) -> Account | None:
+    def _at_version(self, account_id: UUID, version: int) -> Folded | None:
         if version < 1:
             return None
         account = self._accounts.get(account_id)
@@ -51,14 +52,18 @@ class AccountCache:
         return account
 
     def _fold(
-        self, account_id: UUID, account: Account | None, version: int | None
-    ) -> Account | None:
+        self, account_id: UUID, account: Folded | None, version: int | None
+    ) -> Folded | None:
         since = account.version if account is not None else None
-        for event in self._events.get(account_id, gt=since, lte=version):
-            account = event.mutate(account)  # type: ignore[attr-defined]
+        rows = self._recorder.select_events(account_id, gt=since, lte=version)
+        for row in rows:
+            event = self._codec.decode(row.topic, row.state)
+            if event is None:
+                return None
+            account = folded(account_id, row.originator_version, event, account)
         return account
 
-    def _keep(self, account: Account) -> None:
+    def _keep(self, account: Folded) -> None:
         self._accounts[account.id] = account
         self._accounts.move_to_end(account.id)
         while len(self._accounts) > self._size:

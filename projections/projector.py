@@ -7,15 +7,15 @@ from datetime import datetime
 from typing import Any
 
 from eventsourcing.persistence import Notification
-
-from domain.account import Account
-from domain.account_record import AccountRecord, Tenure
-from domain.application import StandingApplication
-from domain.identity import account_id
-from projections.cache import AccountCache
-from projections.changes import BatchChanges
-from projections.instants import to_micros
-from projections.segments import account_row, segments_from
+from standing.adapters.codec import EventCodec, Folded
+from standing.domain.application import StandingApplication
+from standing.domain.events import Event
+from standing.domain.identity import account_id
+from standing.domain.state import AccountState, Tenure
+from standing.projections.cache import AccountCache
+from standing.projections.changes import BatchChanges
+from standing.projections.instants import to_micros
+from standing.projections.segments import account_row, segments_from
 
 
 class Projector:
@@ -28,48 +28,49 @@ class Projector:
     """
 
     def __init__(self, app: StandingApplication, cache_size: int = 10_000) -> None:
-        self._mapper = app.mapper
+        self._codec = EventCodec(app.mapper)
         self._accounts = AccountCache(app, cache_size)
 
     def project(self, notifications: Sequence[Notification]) -> BatchChanges:
         changes = BatchChanges()
-        for notification in notifications:
-            event = self._mapper.to_domain_event(notification)
-            if isinstance(event, AccountRecord.Event):
-                self.apply(event, changes)
+        for row in notifications:
+            event = self._codec.decode(row.topic, row.state)
+            if event is not None:
+                self.apply(row.originator_id, row.originator_version, event, changes)
         return changes
 
-    def apply(self, event: Any, changes: BatchChanges) -> None:
-        account = self._accounts.apply(event)
+    def apply(
+        self, account_id: Any, version: int, event: Event, changes: BatchChanges
+    ) -> None:
+        account = self._accounts.apply(account_id, version, event)
         if account.version == 1:
-            changes.register(account_row(account))
-        self._rewrite(account, max(event.at, account.registered_at), changes)
+            changes.register(account_row(account.id, account.state))
+        start = max(event.at, account.state.registered_at)
+        self._rewrite(account, start, changes)
         self._follow_archive(account, changes)
 
     def forget(self) -> None:
         self._accounts.forget()
 
-    def _rewrite(
-        self, account: Account, start: datetime, changes: BatchChanges
-    ) -> None:
-        segments = segments_from(account, start, self._tenure(account))
+    def _rewrite(self, account: Folded, start: datetime, changes: BatchChanges) -> None:
+        tenure = self._tenure(account.state)
+        segments = segments_from(account.id, account.state, start, tenure)
         changes.rewrite(account.id.hex, to_micros(start), segments)
 
-    def _tenure(self, archive: Account) -> Tenure | None:
+    def _tenure(self, archive: AccountState) -> Tenure | None:
         if not (archive.awaiting_tenure and archive.archive_of):
             return None
         source = self._accounts.latest(account_id(archive.platform, archive.archive_of))
         if source is None:
             return None
-        return source.tenure_for(archive.handle, archive.registered_at)
+        return source.state.tenure_for(archive.handle, archive.registered_at)
 
-    def _follow_archive(self, source: Account, changes: BatchChanges) -> None:
-        transfer = source.phase.scheduled
+    def _follow_archive(self, source: Folded, changes: BatchChanges) -> None:
+        transfer = source.state.phase.scheduled
         if transfer is None or transfer.archive_to is None:
             return
-        archive = self._accounts.latest(
-            account_id(source.platform, transfer.archive_to)
-        )
-        if archive is not None and archive.awaiting_tenure:
-            changes.register(account_row(archive))
-            self._rewrite(archive, archive.registered_at, changes)
+        archive_id = account_id(source.state.platform, transfer.archive_to)
+        archive = self._accounts.latest(archive_id)
+        if archive is not None and archive.state.awaiting_tenure:
+            changes.register(account_row(archive.id, archive.state))
+            self._rewrite(archive, archive.state.registered_at, changes)

@@ -12,17 +12,21 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
+from uuid import UUID
 
-from domain.phase import Phase, next_change
-from domain.restrictions import Status
-from domain.standing import Pending, Standing, due_to_end, live_posts, pending_of
-from projections.instants import maybe_instant, to_micros
-from projections.segment_json import pending_json, strikes_json
-
-if TYPE_CHECKING:  # a query reads segments without loading the aggregate
-    from domain.account import Account
-    from domain.account_record import Tenure
+from standing.domain.phase import Phase, next_change
+from standing.domain.restrictions import Status
+from standing.domain.standing import (
+    Pending,
+    Standing,
+    due_to_end,
+    live_posts,
+    pending_of,
+)
+from standing.domain.state import NO_STRIKES, AccountState, Tenure
+from standing.projections.instants import maybe_instant, to_micros
+from standing.projections.segment_json import pending_json, strikes_json
 
 SEGMENT_COLUMNS = (
     "account_id",
@@ -52,13 +56,14 @@ Segment = tuple[Any, ...]
 
 
 def segments_from(
-    account: Account,
+    account_id: UUID,
+    state: AccountState,
     start: datetime,
     tenure: Tenure | None = None,
     until: datetime | None = None,
 ) -> list[Segment]:
-    """The segments of `account` (folded to its latest event) from `start` on."""
-    return AccountSegments(account).between(start, tenure, until)
+    """The segments of an account (folded to its latest event) from `start` on."""
+    return AccountSegments(account_id, state).between(start, tenure, until)
 
 
 class AccountSegments:
@@ -70,13 +75,13 @@ class AccountSegments:
     written once per phase, not once per segment.
     """
 
-    def __init__(self, account: Account) -> None:
-        self.account = account
-        self.id = account.id.hex
+    def __init__(self, account_id: UUID, state: AccountState) -> None:
+        self.state = state  # the account as folded so far
+        self.id = account_id.hex
         self._phase: Phase | None = None
         self._phase_columns: tuple[Any, ...] = ()
         self._pending = ""
-        self._strikes: tuple[dict[str, int], str] = ({}, strikes_json({}))
+        self._strikes: tuple[Mapping[str, int], str] = (NO_STRIKES, strikes_json({}))
 
     def between(
         self, start: datetime, tenure: Tenure | None, until: datetime | None
@@ -84,7 +89,7 @@ class AccountSegments:
         """From `start` on; with `until` (where a later event's rewrite takes
         over), only those that start before it, the last ending there, as that
         rewrite would close it."""
-        account = self.account
+        account = self.state
         if start < account.registered_at or (account.awaiting_tenure and not tenure):
             return []  # the account does not exist then (`standing_in_phase`)
         segments: list[Segment] = []
@@ -107,7 +112,7 @@ class AccountSegments:
                     None if end is None else to_micros(end),
                     *self._phase_columns,
                     live_posts(account, handed_over, tenure),
-                    self._strikes_text({} if handed_over else account.strikes),
+                    self._strikes_text(NO_STRIKES if handed_over else account.strikes),
                     self._pending,
                 )
             )
@@ -128,10 +133,9 @@ class AccountSegments:
         )
         self._pending = pending_json(pending_of(phase))
 
-    def _strikes_text(self, strikes: dict[str, int]) -> str:
-        if strikes != self._strikes[0]:
-            kept = dict(strikes)  # the account's own dict changes in place
-            self._strikes = (kept, strikes_json(kept))
+    def _strikes_text(self, strikes: Mapping[str, int]) -> str:
+        if strikes is not self._strikes[0]:  # a state's strikes never change
+            self._strikes = (strikes, strikes_json(dict(strikes)))
         return self._strikes[1]
 
 
@@ -139,9 +143,9 @@ def closed(segment: Segment, end: int) -> Segment:
     return (*segment[:TO_AT], end, *segment[TO_AT + 1 :])
 
 
-def account_row(account: Account) -> tuple[Any, ...]:
+def account_row(account_id: UUID, account: AccountState) -> tuple[Any, ...]:
     return (
-        account.id.hex,
+        account_id.hex,
         account.platform,
         account.handle,
         account.handle.casefold(),

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import importlib
 
-from domain.application import StandingApplication
-from domain.creation import created
-from projections.sql_view import SQLStandingView
+from standing.domain.application import StandingApplication
+from standing.domain.creation import created
+from standing.projections.sql_view import SQLStandingView
 
 VIEWS: dict[str, tuple[str, str]] = {
-    "eventsourcing.sqlite": ("projections.sqlite_view", "SQLiteStandingView"),
-    "eventsourcing.postgres": ("projections.postgres_view", "PostgresStandingView"),
+    "eventsourcing.sqlite": ("standing.projections.sqlite_view", "SQLiteStandingView"),
+    "eventsourcing.postgres": (
+        "standing.projections.postgres_view",
+        "PostgresStandingView",
+    ),
 }
 
 

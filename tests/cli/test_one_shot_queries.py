@@ -11,13 +11,13 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from uuid import uuid4
 
+from standing.cli.main import app
+from standing.cli.reading import reading
+from standing.cli.store import open_store
+from standing.projections import ReadModel
+from standing.projections.reader import behind
 from typer.testing import CliRunner, Result
 
-from cli.main import app
-from cli.reading import reading
-from cli.store import open_store
-from projections import ReadModel
-from projections.reader import behind
 from tests.cli.records import registered
 from tests.stores import fresh_store, postgres_base
 
@@ -76,8 +76,6 @@ def hold_what_is_opened(monkeypatch) -> list:
     """Keep every store and connection the query opens from being collected."""
     import psycopg
 
-    import cli.reading
-
     held: list = []
 
     def holding(open_: Callable[..., Any]) -> Callable[..., Any]:
@@ -87,7 +85,7 @@ def hold_what_is_opened(monkeypatch) -> list:
 
         return open_and_hold
 
-    monkeypatch.setattr(cli.reading, "open_store", holding(cli.reading.open_store))
+    monkeypatch.setattr(reading, "open_store", holding(reading.open_store))
     monkeypatch.setattr(psycopg, "connect", holding(psycopg.connect))
     return held
 

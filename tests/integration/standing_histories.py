@@ -13,12 +13,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
-
-from domain import rules
-from domain.application import StandingApplication
-from domain.errors import DomainError
-from domain.identity import AccountKey
-from domain.restrictions import Status
+from standing.domain import events as rules
+from standing.domain.application import StandingApplication
+from standing.domain.errors import DomainError
+from standing.domain.identity import AccountKey
+from standing.domain.machine import ALLOWED
+from standing.domain.restrictions import Status
+from standing.domain.state import AccountState
 
 BASE = datetime(2021, 1, 6, tzinfo=UTC)
 PERSONAL = ("alice", "Bob")
@@ -102,7 +103,7 @@ def _step(
 def _choices(status: Status, kind: str | None, posts: dict[str, bool]) -> list[str]:
     """The event types the status allows, the common ones more often."""
     choices = []
-    for type in sorted(rules.ALLOWED[status]):
+    for type in sorted(ALLOWED[status]):
         if type in TRANSFERS and kind != "institutional":
             continue
         if type == rules.REMOVED and not any(posts.values()):
@@ -113,16 +114,21 @@ def _choices(status: Status, kind: str | None, posts: dict[str, bool]) -> list[s
 
 def _posts(app: StandingApplication, key: AccountKey, minute: int) -> dict[str, bool]:
     """The account's posts at `minute` (post -> live), as far as it has any."""
-    account = app.account(key)
+    account = _state(app, key)
     if account is None:
         return {}
     at = minutes(minute)
     if account.awaiting_tenure and account.archive_of:
-        source = app.account(AccountKey(key.platform, account.archive_of))
+        source = _state(app, AccountKey(key.platform, account.archive_of))
         tenure = source.tenure_for(account.handle, at) if source else None
         return dict.fromkeys(tenure.posts, True) if tenure else {}
     _, handed_over = account.phase_at(max(at, account.latest))
     return {} if handed_over else dict(account.posts)
+
+
+def _state(app: StandingApplication, key: AccountKey) -> AccountState | None:
+    aggregate = app.account(key)
+    return aggregate.state if aggregate is not None else None
 
 
 def _fields(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
-from domain.account import Account
-from domain.errors import Backdated, ConflictingFact, RuleBroken
-from domain.facts import FactRef
-from domain.identity import AccountKey
-from domain.restrictions import Status
+from standing.application.session import Tracked, tracked
+from standing.domain import events as ev
+from standing.domain.errors import Backdated, ConflictingFact, RuleBroken
+from standing.domain.facts import FactRef
+from standing.domain.identity import AccountKey
+from standing.domain.restrictions import Status
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 
@@ -119,22 +119,34 @@ def test_a_fact_id_at_a_shared_instant_with_other_content_is_a_conflict(jack, st
     assert state("jack", at(1)).posts == 2
 
 
-def test_an_account_forgets_the_facts_of_an_earlier_instant():
-    account = Account.register(AccountKey.parse("jack"), at(0), "Jack", FactRef("r"))
-    account.publish(at(1), "p1", FactRef("f-1", "d1"))
-    account.publish(at(1), "p2", FactRef("f-2", "d2"))
+def _jack() -> Tracked:
+    key = AccountKey.parse("jack")
+    registered = ev.Registered(
+        key.platform, key.handle, at(0), "Jack", "personal", FactRef("r")
+    )
+    return tracked(key.id, registered)
 
-    account.publish(at(2), "p3", FactRef("f-3", "d3"))
+
+def _publish(account: Tracked, hours: float, post: str, ref: FactRef) -> None:
+    account.note(ev.PostPublished(at(hours), post, None, None, ref))
+
+
+def test_an_account_forgets_the_facts_of_an_earlier_instant():
+    account = _jack()
+    _publish(account, 1, "p1", FactRef("f-1", "d1"))
+    _publish(account, 1, "p2", FactRef("f-2", "d2"))
+
+    _publish(account, 2, "p3", FactRef("f-3", "d3"))
 
     digests = [account.recent_digest(f"f-{n}", "none") for n in (1, 2, 3)]
     assert digests == ["none", "none", "d3"]
 
 
 def test_an_account_finds_each_of_several_facts_at_one_instant():
-    account = Account.register(AccountKey.parse("jack"), at(0), "Jack", FactRef("r"))
+    account = _jack()
 
     for number in (1, 2, 3):
-        account.publish(at(1), f"p{number}", FactRef(f"f-{number}", f"d{number}"))
+        _publish(account, 1, f"p{number}", FactRef(f"f-{number}", f"d{number}"))
 
     digests = [account.recent_digest(f"f-{n}", "none") for n in (1, 2, 3, 4)]
     assert digests == ["d1", "d2", "d3", "none"]

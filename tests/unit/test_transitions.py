@@ -8,10 +8,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from domain import rules
-from domain.errors import Backdated, RuleBroken, UnknownAccount
-from domain.restrictions import Status
+from standing.domain import events as rules
+from standing.domain.errors import Backdated, RuleBroken, UnknownAccount
+from standing.domain.restrictions import Status
 
 REGISTERED_AT = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 POSTED_AT = REGISTERED_AT + timedelta(minutes=1)
@@ -34,7 +33,7 @@ ALL_TYPES = (
     "account.archived",
 )
 
-# Copied from SPEC section 4, not from domain.rules.
+# Copied from SPEC section 4, not from domain.machine.
 SPEC_ALLOWED: dict[str, set[str]] = {
     "active": {
         "post.published",
@@ -184,7 +183,7 @@ def test_a_rejected_event_names_the_rule_account_instant_and_status(
 
 def test_the_spec_table_covers_every_status_and_event_type():
     assert set(SPEC_ALLOWED) == {status.value for status in Status}
-    assert set(ALL_TYPES) == set(rules.EVENT_TYPES)
+    assert set(ALL_TYPES) == set(rules.RECORD_TYPES)
 
 
 @pytest.mark.parametrize("event_type", ALL_TYPES[1:])
