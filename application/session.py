@@ -180,7 +180,10 @@ class Session:
             if account_id not in self.accounts:
                 continue  # never read: its reading raised
             if self._stored_version(account_id) != self.versions.get(account_id, 0):
-                raise LostRace(f"{account_id} changed while checking") from error
+                raise LostRace(
+                    "another writer stored facts of accounts this one was "
+                    "checking; run it again to check against them"
+                ) from error
 
     def _stored_version(self, account_id: UUID) -> int:
         latest = self.app.recorder.select_events(account_id, desc=True, limit=1)
