@@ -9,9 +9,10 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
-from standing.cli.input.errors import InputError
-from standing.cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
-from standing.domain.errors import DomainError
+
+from cli.input.errors import InputError
+from cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
+from domain.errors import DomainError
 
 OK, REJECTED, USAGE, UNAVAILABLE = 0, 1, 2, 3
 INTERRUPTED = 130  # Ctrl-C: the shell's status for SIGINT, as typer gives it

@@ -21,10 +21,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
-from standing.domain.application import StandingApplication
+from domain.application import StandingApplication
 
 SHARDS = 2
-COMMAND = (sys.executable, "-m", "standing.projections.bulk_helper")
+COMMAND = (sys.executable, "-m", "projections.bulk_helper")
 
 
 class Helper:
@@ -95,9 +95,9 @@ def _in_memory(name: str) -> bool:
 
 
 def main() -> None:
-    from standing.projections.bulk import BulkCatchUp
-    from standing.projections.sql_view import ViewMovedOn
-    from standing.projections.view_stores import open_view
+    from projections.bulk import BulkCatchUp
+    from projections.sql_view import ViewMovedOn
+    from projections.view_stores import open_view
 
     app = StandingApplication(env=json.loads(sys.stdin.readline()))
     try:

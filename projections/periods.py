@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from standing.domain.restrictions import Status
-from standing.domain.timefmt import iso
-from standing.projections.instants import from_micros, maybe_instant
+from domain.restrictions import Status
+from domain.timefmt import iso
+from projections.instants import from_micros, maybe_instant
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
-from standing.cli import options
-from standing.cli.edge import reported
-from standing.cli.store import open_store, redact, resolve
-from standing.projections import ReadModel
-from standing.projections.follow import Follower
+
+from cli import options
+from cli.edge import reported
+from cli.store import open_store, redact, resolve
+from projections import ReadModel
+from projections.follow import Follower
 
 app = typer.Typer(help="Show or rebuild the read models.", no_args_is_help=True)
 STOPPED = (

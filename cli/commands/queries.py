@@ -13,14 +13,15 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import typer
-from standing.cli import options
-from standing.cli.edge import reported
-from standing.cli.input import InputError
-from standing.cli.reading import opened, reading
-from standing.domain.errors import InvalidIdentity, UnknownAccount
-from standing.domain.identity import AccountKey
-from standing.domain.restrictions import Status
-from standing.projections.reader import Reader
+
+from cli import options
+from cli.edge import reported
+from cli.input import InputError
+from cli.reading import opened, reading
+from domain.errors import InvalidIdentity, UnknownAccount
+from domain.identity import AccountKey
+from domain.restrictions import Status
+from projections.reader import Reader
 
 Account = Annotated[str, typer.Argument(help="Handle, with or without @.")]
 
@@ -44,7 +45,7 @@ def state_command(
     if as_json:
         typer.echo(json.dumps(standing.as_dict()))
     else:
-        from standing.cli.render import (
+        from cli.render import (
             print_standing,  # rich: only for a person to read
         )
 
@@ -78,7 +79,7 @@ def accounts_command(
     if as_json:
         typer.echo(json.dumps([row.as_dict() for row in rows]))
     else:
-        from standing.cli.render import standings_table
+        from cli.render import standings_table
 
         _console().print(standings_table(rows, instant))
 
@@ -94,7 +95,7 @@ def history_command(
     with reported(debug):
         key = _key(account, platform)
         with opened(db) as app:
-            from standing.projections.views import (
+            from projections.views import (
                 ReadModel,  # the aggregate: history only
             )
 
@@ -112,7 +113,7 @@ def history_command(
         }
         typer.echo(json.dumps(document))
         return
-    from standing.cli.render import events_table, periods_table
+    from cli.render import events_table, periods_table
 
     console = _console()
     console.print(f"[bold]{label}[/bold] on {key.platform}")
@@ -133,7 +134,7 @@ def _instant(at: str | None, tz: str | None) -> datetime:
         return datetime.now(UTC)
     from zoneinfo import ZoneInfo  # only to read a time or a zone
 
-    from standing.cli.input import parse_query_time, parse_tz
+    from cli.input import parse_query_time, parse_tz
 
     zone = parse_tz(tz) if tz is not None else ZoneInfo("UTC")
     return parse_query_time(at, zone) if at is not None else datetime.now(UTC)
@@ -150,7 +151,7 @@ def _require_known(reader: Reader, key: AccountKey) -> None:
 
 
 def _timeline(events: Any) -> list[Any]:
-    from standing.domain.timeline import timeline
+    from domain.timeline import timeline
 
     return list(timeline(events, until=datetime.now(UTC)))
 
@@ -162,6 +163,6 @@ def _console() -> Any:
 
 
 def _entry_dict(entry: Any) -> dict[str, Any]:
-    from standing.cli.render import entry_dict
+    from cli.render import entry_dict
 
     return entry_dict(entry)

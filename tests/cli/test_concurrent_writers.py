@@ -9,8 +9,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from standing.cli.generating import generate
 
+from cli.generating import generate
 from tests.stores import fresh_store, schemas_not_there_yet, stored_rows
 
 STANDING = str(Path(sys.executable).with_name("standing"))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-from standing.cli import replaying
-from standing.cli.replaying import Destination, replay
-from standing.cli.store import open_store
-from standing.domain.application import StandingApplication
-
+from cli import replaying
+from cli.replaying import Destination, replay
+from cli.store import open_store
+from domain.application import StandingApplication
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from standing.domain.errors import InvalidIdentity, RuleBroken
-from standing.domain.identity import AccountKey
+
+from domain.errors import InvalidIdentity, RuleBroken
+from domain.identity import AccountKey
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 
