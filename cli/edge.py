@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,13 +28,13 @@ def __getattr__(name: str) -> Any:
 
 @functools.cache
 def _stderr() -> Any:
-    from rich.console import Console
+    from cli.terminal import terminal
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return terminal(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, status: int) -> NoReturn:
-    _stderr().print(f"Error: {message}", markup=False)
+    _stderr().print(f"Error: {message}")  # user text in it is made literal
     raise typer.Exit(status)
 
 
@@ -49,13 +50,21 @@ def reported(debug: bool, interrupted: str | None = None) -> Iterator[None]:
     except KeyboardInterrupt:
         if interrupted is None:
             raise
-        _stderr().print(f"Interrupted: {interrupted}", markup=False)
+        _stderr().print(f"Interrupted: {interrupted}")
         raise typer.Exit(INTERRUPTED) from None
     except Exception as error:
         status, message = _classify(error)
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         fail(message, status)
+
+
+def _print_traceback() -> None:
+    """The traceback for `--debug`, user text in its messages made literal."""
+    from cli.terminal import literal
+
+    lines = traceback.format_exc().splitlines()
+    sys.stderr.write("".join(f"{literal(line)}\n" for line in lines))
 
 
 def _classify(error: Exception) -> tuple[int, str]:

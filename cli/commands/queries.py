@@ -109,10 +109,19 @@ def history_command(
         }
         typer.echo(json.dumps(document))
         return
+    _print_history(label, key.platform, entries, periods)
+
+
+def _print_history(
+    label: str, platform: str, entries: list[Any], periods: list[dict[str, Any]]
+) -> None:
+    from rich.text import Text
+
     from cli.render import events_table, periods_table
+    from cli.terminal import literal
 
     console = _console()
-    console.print(f"[bold]{label}[/bold] on {key.platform}")
+    console.print(Text.assemble((literal(label), "bold"), f" on {literal(platform)}"))
     console.print(events_table(entries))
     console.print(periods_table(periods))
 
@@ -153,9 +162,9 @@ def _timeline(events: Any) -> list[Any]:
 
 
 def _console() -> Any:
-    from rich.console import Console
+    from cli.terminal import terminal
 
-    return Console(highlight=False)
+    return terminal()
 
 
 def _entry_dict(entry: Any) -> dict[str, Any]:
