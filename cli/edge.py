@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 
 import typer
 
+from cli.address import BadSetting, scrubbed
 from cli.input.errors import InputError
 from cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
 from domain.errors import DomainError
@@ -34,7 +35,8 @@ def _stderr() -> Any:
 
 
 def fail(message: str, status: int) -> NoReturn:
-    _stderr().print(f"Error: {message}")  # user text in it is made literal
+    # user text in it is made literal; a password in it, whatever brought it
+    _stderr().print(f"Error: {scrubbed(message)}")
     raise typer.Exit(status)
 
 
@@ -60,17 +62,18 @@ def reported(debug: bool, interrupted: str | None = None) -> Iterator[None]:
 
 
 def _print_traceback() -> None:
-    """The traceback for `--debug`, user text in its messages made literal."""
+    """The traceback for `--debug`, with no password in it and user text in
+    its messages made literal."""
     from cli.terminal import literal
 
-    lines = traceback.format_exc().splitlines()
+    lines = scrubbed(traceback.format_exc()).splitlines()
     sys.stderr.write("".join(f"{literal(line)}\n" for line in lines))
 
 
 def _classify(error: Exception) -> tuple[int, str]:
     if isinstance(error, DomainError):
         return REJECTED, str(error)
-    if isinstance(error, InputError):
+    if isinstance(error, InputError | BadSetting):
         return USAGE, str(error)
     if isinstance(error, StoreUnavailable):
         return UNAVAILABLE, str(error)

@@ -8,8 +8,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
+from cli.address import (
+    BadSetting,
+    postgres_parts,
+    redact,
+    remember,
+    without_password,
+)
 from domain.creation import created
 
 if TYPE_CHECKING:
@@ -30,16 +37,9 @@ class StoreUnavailable(Exception):
 
 def resolve(db: str | None) -> str:
     """The store's address: `--db`, else `STANDING_DB`, else `standing.db`."""
-    return db or os.environ.get("STANDING_DB") or DEFAULT_DB
-
-
-def redact(url: str) -> str:
-    """The address without its password, fit to print."""
-    parts = urlsplit(url)
-    if not parts.password:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return parts._replace(netloc=netloc).geturl()
+    url = db or os.environ.get("STANDING_DB") or DEFAULT_DB
+    remember(url)
+    return url
 
 
 def env_for(url: str) -> dict[str, str]:
@@ -60,10 +60,10 @@ def lock_timeout() -> str:
 
 
 def _postgres_env(url: str) -> dict[str, str]:
-    parts = urlsplit(url)
+    parts = postgres_parts(url)
     env = {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
-        "POSTGRES_DBNAME": parts.path.lstrip("/") or "postgres",
+        "POSTGRES_DBNAME": unquote(parts.path.lstrip("/")) or "postgres",
         "POSTGRES_HOST": parts.hostname or "127.0.0.1",
         "POSTGRES_PORT": str(parts.port or 5432),
         "POSTGRES_USER": unquote(parts.username or "postgres"),
@@ -116,14 +116,15 @@ def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
 
             require_events(env, redact(url))
         elif "POSTGRES_SCHEMA" in env:
-            created(lambda: _create_schema(url, env["POSTGRES_SCHEMA"]))
+            created(lambda: _create_schema(env))
         from domain.application import StandingApplication  # the library: here
 
         return created(lambda: StandingApplication(env=env))
 
 
 def address(db: str | None, must_exist: bool = False) -> str:
-    """The store's address, checked; raises `StoreUnavailable`."""
+    """The store's address, checked; raises `BadSetting` for one that cannot
+    be read, `StoreUnavailable` for one that cannot be used."""
     url = resolve(db)
     if "://" in url and not url.startswith(SCHEMES):
         raise StoreUnavailable(
@@ -149,7 +150,7 @@ def opening(url: str) -> Iterator[None]:
     """Whatever fails in here means the store at `url` cannot be opened."""
     try:
         yield
-    except StoreUnavailable:
+    except (StoreUnavailable, BadSetting):
         raise
     except Exception as error:  # the library raises many kinds; all mean "can't open"
         raise StoreUnavailable(
@@ -157,15 +158,13 @@ def opening(url: str) -> Iterator[None]:
         ) from error
 
 
-def _create_schema(url: str, schema: str) -> None:
+def _create_schema(env: dict[str, str]) -> None:
     """Tables are created on first use; so is the schema named in the address."""
-    import psycopg
     from psycopg import sql
 
-    with psycopg.connect(url.split("?", 1)[0], autocommit=True, connect_timeout=5) as c:
-        c.execute(
-            sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema))
-        )
+    schema = sql.Identifier(env["POSTGRES_SCHEMA"])
+    with postgres_connection(env) as connection:
+        connection.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(schema))
 
 
 def memory(path: str) -> bool:
@@ -188,7 +187,4 @@ def check_sqlite_file(path: str) -> None:
 
 def _first_line(error: BaseException, url: str) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    password = urlsplit(url).password if "://" in url else None
-    if password:
-        text = text.replace(password, "***")
-    return text or type(error).__name__
+    return without_password(text, url) or type(error).__name__

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -50,6 +51,61 @@ def test_redact_hides_only_the_password():
     assert redact("postgresql://a:b@h:5/d") == "postgresql://a:***@h:5/d"
     assert redact("postgresql://a@h/d") == "postgresql://a@h/d"
     assert redact("standing.db") == "standing.db"
+
+
+def test_redact_hides_whatever_may_hold_a_password():
+    assert redact("postgresql://a:p/w@h/d") == "postgresql://a:***@h/d"
+    assert redact("postgresql://a:p@w@h/d") == "postgresql://a:***@h/d"
+    assert redact("postgresql://a/p@h/d") == "postgresql://***@h/d"
+    assert redact("postgresql:/a:pw@h/d") == "postgresql:/a:***@h/d"
+    assert redact("postgresql://a:pw@[::1/d") == "postgresql://a:***@[::1/d"
+
+
+# each needs percent-encoding in an address; unencoded, it ends the password
+PASSWORDS = ["12345/sEcReT", "sEcR#eT9", "sEcR?eT9", "sEcR[eT9]"]
+
+
+@pytest.mark.parametrize("password", PASSWORDS)
+@pytest.mark.parametrize("debug", [[], ["--debug"]], ids=["plain", "debug"])
+@pytest.mark.parametrize("command", ["state", "replay"])
+def test_a_password_that_needed_percent_encoding_is_never_printed(
+    password, debug, command, events_file
+):
+    url = f"postgresql://auditor:{password}@127.0.0.1:1/standing"
+    args = ["state", "jack"] if command == "state" else ["replay", "-"]
+
+    result = CliRunner().invoke(app, [*args, "--db", url, *debug], input="")
+
+    assert result.exit_code == 2
+    assert "percent-encoded" in result.stderr
+    assert "postgresql://auditor:***@127.0.0.1:1/standing" in result.stderr
+    for part in filter(None, re.split(r"[/#?\[\]]", password)):
+        assert part not in result.output
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("postgresql://auditor:sEcReT@127.0.0.1:port/db", "the port must be a number"),
+        ("postgresql://auditor:sEcReT@127.0.0.1:99999/db", "the port must be a number"),
+        ("postgresql://auditor:sEcReT@[::1/db", "IPv6 host in brackets"),
+        ("postgresql://auditor:sEcReT@[no-address]:5432/db", "IPv6 host in brackets"),
+    ],
+)
+@pytest.mark.parametrize("given", ["option", "environment"])
+def test_a_malformed_store_address_is_a_usage_error_saying_what_is_wrong(
+    url, why, given, monkeypatch
+):
+    option = ["--db", url] if given == "option" else []
+    if given == "environment":
+        monkeypatch.setenv("STANDING_DB", url)
+
+    result = CliRunner().invoke(app, ["state", "jack", *option])
+
+    assert result.exit_code == 2
+    assert why in result.stderr
+    assert "sEcReT" not in result.output
+    assert "unexpected" not in result.stderr
 
 
 def test_the_store_comes_from_standing_db_when_no_option_is_given(
