@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import sys
 import traceback
@@ -47,8 +48,8 @@ def reported(debug: bool, interrupted: str | None = None) -> Iterator[None]:
     how to finish) on stderr, for a command that runs long enough to be."""
     try:
         yield
-    except (typer.Exit, typer.Abort):
-        raise
+    except (typer.Exit, typer.Abort, BrokenPipeError):
+        raise  # a closed pipe (`| head`): typer ends quietly
     except KeyboardInterrupt:
         if interrupted is None:
             raise
@@ -76,7 +77,9 @@ def _classify(error: Exception) -> tuple[int, str]:
     if isinstance(error, InputError | BadSetting):
         return USAGE, str(error)
     if isinstance(error, StoreUnavailable):
-        return UNAVAILABLE, str(error)
+        return UNAVAILABLE, f"{error}{_hint(error)}"
+    if isinstance(error, OSError):  # the system's: a full disk, no permission
+        return UNAVAILABLE, _system(error)
     from eventsourcing.persistence import PersistenceError  # loaded by now if raised
 
     if isinstance(error, PersistenceError):
@@ -85,12 +88,33 @@ def _classify(error: Exception) -> tuple[int, str]:
 
 
 def _hint(error: Exception) -> str:
-    if "database is locked" not in str(error):
-        return ""
-    return (
-        f" (another writer held it longer than {lock_timeout()} s; "
-        f"set {LOCK_TIMEOUT_VARIABLE} to wait longer)"
-    )
+    text = str(error)
+    if "database is locked" in text:
+        return (
+            f" (another writer held it longer than {lock_timeout()} s; "
+            f"set {LOCK_TIMEOUT_VARIABLE} to wait longer)"
+        )
+    if "disk is full" in text:
+        return " (free space on the store's disk)"
+    if "readonly database" in text or "unable to open database file" in text:
+        return (
+            " (the file and its folder must be readable and writable, "
+            "on a disk that is not read-only)"
+        )
+    return ""
+
+
+def _system(error: OSError) -> str:
+    """An error of the system's, told with the file it concerns and the fix."""
+    reason = error.strerror or _one_line(error)
+    where = f": {error.filename}" if error.filename else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        place = "on its disk" if error.filename else "where the output goes"
+        return (
+            f"{reason}{where}: free space {place} (or, for temporary files, "
+            "set TMPDIR to a folder with room)"
+        )
+    return f"{reason}{where}"
 
 
 def _one_line(error: Exception) -> str:

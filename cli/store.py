@@ -29,6 +29,7 @@ DEFAULT_LOCK_TIMEOUT = "30"
 # The event store names its tables and types with the schema unquoted, so
 # PostgreSQL folds it to lower case: only such names work (63 bytes at most).
 SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+SECONDS = re.compile(r"[0-9]{1,9}")
 
 
 class StoreUnavailable(Exception):
@@ -56,7 +57,13 @@ def env_for(url: str) -> dict[str, str]:
 
 def lock_timeout() -> str:
     """Seconds a writer waits for another's SQLite lock before giving up (exit 3)."""
-    return os.environ.get(LOCK_TIMEOUT_VARIABLE) or DEFAULT_LOCK_TIMEOUT
+    text = os.environ.get(LOCK_TIMEOUT_VARIABLE) or DEFAULT_LOCK_TIMEOUT
+    if not SECONDS.fullmatch(text.strip()):
+        raise BadSetting(
+            f"{LOCK_TIMEOUT_VARIABLE} must be a whole number of seconds, such as "
+            f"{DEFAULT_LOCK_TIMEOUT}, not {text!r}"
+        )
+    return str(int(text))
 
 
 def _postgres_env(url: str) -> dict[str, str]:
@@ -97,7 +104,9 @@ def exists(db: str | None) -> bool:
     env = env_for(resolve(db))
     if env["PERSISTENCE_MODULE"] != "eventsourcing.sqlite":
         return True
-    return memory(env["SQLITE_DBNAME"]) or Path(env["SQLITE_DBNAME"]).exists()
+    path = env["SQLITE_DBNAME"]
+    with _file_errors(path):
+        return memory(path) or Path(path).exists()
 
 
 def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
@@ -131,7 +140,10 @@ def address(db: str | None, must_exist: bool = False) -> str:
             f"unsupported store address {redact(url)}: use PATH, sqlite:///PATH "
             "or postgresql://USER@HOST/DB"
         )
-    schema = env_for(url).get("POSTGRES_SCHEMA")
+    env = env_for(url)
+    if env.get("SQLITE_DBNAME") == "":
+        raise BadSetting(f"store address {url} names no file: use sqlite:///PATH")
+    schema = env.get("POSTGRES_SCHEMA")
     if schema is not None and not SCHEMA_NAME.fullmatch(schema):
         raise StoreUnavailable(
             f"cannot use schema {schema!r} in {redact(url)}: name it with at most 63 "
@@ -172,17 +184,41 @@ def memory(path: str) -> bool:
 
 
 def check_sqlite_file(path: str) -> None:
+    """Raise `StoreUnavailable` unless `path` can hold a SQLite store."""
     if memory(path):
         return
     file = Path(path)
-    if not file.parent.is_dir():
-        raise StoreUnavailable(
-            f"cannot open store {path}: folder {file.parent} does not exist"
-        )
-    if file.exists() and file.stat().st_size:
-        with file.open("rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                raise StoreUnavailable(f"cannot open store {path}: not a SQLite file")
+    with _file_errors(path):
+        if file.is_dir():
+            raise StoreUnavailable(
+                f"cannot open store {path}: it is a folder; name a file in it, "
+                f"such as {file / DEFAULT_DB}"
+            )
+        folder = file.parent
+        if not folder.is_dir():
+            why = (
+                f"{folder} is not a folder"
+                if folder.exists()
+                else f"folder {folder} does not exist"
+            )
+            raise StoreUnavailable(f"cannot open store {path}: {why}")
+        if file.exists() and file.stat().st_size:
+            with file.open("rb") as handle:
+                if handle.read(16) != b"SQLite format 3\x00":
+                    raise StoreUnavailable(
+                        f"cannot open store {path}: not a SQLite file"
+                    )
+
+
+@contextmanager
+def _file_errors(path: str) -> Iterator[None]:
+    """What the system says of the store's file (no permission, a name too
+    long, ...) as `StoreUnavailable`."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise StoreUnavailable(f"cannot open store {path}: {reason}") from error
 
 
 def _first_line(error: BaseException, url: str) -> str:

@@ -9,6 +9,8 @@ Holders, reasons, ids and notes come from event files: printed as they are,
 from __future__ import annotations
 
 import re
+import sys
+from contextlib import suppress
 from typing import Any
 
 from rich.console import Console
@@ -49,6 +51,10 @@ class Terminal(Console):
 
 def terminal(stderr: bool = False, **options: Any) -> Terminal:
     """The console for standard output, or for messages (`stderr`)."""
+    # a character its encoding cannot show (ASCII, Latin-1) is written as its
+    # escape, `\u2014`, rather than ending the command
+    with suppress(AttributeError, ValueError):
+        (sys.stderr if stderr else sys.stdout).reconfigure(errors="backslashreplace")
     return Terminal(
         stderr=stderr, markup=False, emoji=False, highlight=False, **options
     )
