@@ -61,8 +61,7 @@ class Session:
     def __init__(self, app: StandingApplication) -> None:
         self.app = app
         self.accounts: dict[UUID, Account | None] = {}
-        self.partners: dict[UUID, UUID] = {}
-        self.claims: dict[UUID, list[FactClaim]] = {}
+        self.claims: list[FactClaim] = []
         self.applied: dict[UUID, int] = {}
         self.seen: dict[str, str | None] = {}
         self.touched: dict[UUID, None] = {}
@@ -86,8 +85,7 @@ class Session:
         else:
             self._command(account, fact)
         if fact.ref.digest is not None:
-            claim = FactClaim(fact.ref.id, fact.ref.digest, str(fact.key))
-            self.claims.setdefault(ident, []).append(claim)
+            self.claims.append(FactClaim(fact.ref.id, fact.ref.digest, str(fact.key)))
             # only given ids: a derived one is found in its account's facts
             self.seen[fact.ref.id] = fact.ref.digest
         self.applied[ident] = self.applied.get(ident, 0) + 1
@@ -125,37 +123,26 @@ class Session:
 
     def collect(self) -> tuple[list[StoredEvent], int]:
         """Take the pending events of every account touched since the last
-        collect, each with its companions, as stored events recorded now, and
-        how many facts they record.
+        collect, and the claims of their given ids, as stored events recorded
+        now, and how many facts they record.
 
-        The accounts stay, so later facts build on them; their events are
-        the caller's to store, in order, each collect in one transaction.
+        A fact that changes two accounts (a transfer and its archive) touches
+        both, so they are collected together. The accounts stay, so later
+        facts build on them; their events are the caller's to store, in
+        order, each collect in one transaction.
         """
         events: list[StoredEvent] = []
-        done: set[UUID] = set()
         now = RecordedAccount.Event.create_timestamp()  # the batch's recording time
+        mapper = self.app.mapper
         for account_id in self.touched:
             account = self.accounts.get(account_id)
-            if account is None or account.id in done:
-                continue
-            for member in self._with_companions(account):
-                if member.id not in done:
-                    done.add(member.id)
-                    events.extend(stored(member, self.app.mapper, now))
+            if account is not None:
+                events.extend(stored(account, mapper, now))
+        for claim in self.claims:
+            events.extend(stored(claim, mapper, now))
         facts = sum(self.applied.values())
-        self.touched, self.applied, self.claims = {}, {}, {}
+        self.touched, self.applied, self.claims = {}, {}, []
         return events, facts
-
-    def _with_companions(self, account: Account) -> list[Any]:
-        """An account with what must be stored in the same transaction: its
-        archive (or source) and the claims of its given ids."""
-        group: list[Any] = []
-        partner = self.accounts.get(self.partners.get(account.id))  # type: ignore[arg-type]
-        for member in (account, partner):
-            if member is not None:
-                group.append(member)
-                group.extend(self.claims.get(member.id, ()))
-        return group
 
     def _stored_before(self, account: Account, fact: Fact) -> bool:
         """Whether `account` already has this fact; raise if for other content.
@@ -258,8 +245,7 @@ class Session:
         if fact.type == rules.TRANSFERRED:
             archive.receive_tenure(source.tenures[-1], FactRef(f"{fact.ref.id}/tenure"))
         self.accounts[archive.id] = archive
-        self.partners[source.id] = archive.id
-        self.partners[archive.id] = source.id
+        self.touched[archive.id] = None
 
     def _open_archive(self, archive: Account, at: datetime) -> None:
         """Hand an archive the tenure its source's scheduled transfer passed on."""
@@ -270,8 +256,7 @@ class Session:
         stamp = f"{archive.handle}@{iso(tenure.ended)}"
         archive.receive_tenure(tenure, FactRef(f"tenure:{stamp}"))
         source.complete_transfer(tenure.ended, FactRef(f"transfer:{stamp}"))
-        self.partners[source.id] = archive.id
-        self.partners[archive.id] = source.id
+        self.touched[source.id] = None
 
 
 def _already_registered(existing: Account, at: datetime) -> RuleBroken:
