@@ -16,7 +16,7 @@ from eventsourcing.persistence import StoredEvent
 from domain import rules
 from domain.account import Account
 from domain.application import StandingApplication
-from domain.claims import FactClaim, claim_id
+from domain.claims import FactClaim, claim_id, legacy_claim_id
 from domain.errors import ConflictingFact, RuleBroken, UnknownAccount
 from domain.facts import FactRef
 from domain.identity import AccountKey
@@ -172,16 +172,21 @@ class Session:
 
     def _claimed_elsewhere(self, ref: FactRef) -> bool:
         """Whether a given id is already stored (a duplicate); raise if for other
-        content."""
+        content. A store written before claims had their own namespace holds
+        them under their legacy id (where an account may be instead)."""
         if self._store_was_empty:
             return False
-        try:
-            claim = self.app.repository.get(claim_id(ref.id))
-        except AggregateNotFoundError:
-            return False
-        if claim.digest != ref.digest:
-            raise ConflictingFact(ref.id)
-        return True
+        for ident in (claim_id(ref.id), legacy_claim_id(ref.id)):
+            try:
+                claim = self.app.repository.get(ident)
+            except AggregateNotFoundError:
+                continue
+            if not isinstance(claim, FactClaim):
+                continue
+            if claim.digest != ref.digest:
+                raise ConflictingFact(ref.id)
+            return True
+        return False
 
     def _seen_before(self, ref: FactRef) -> bool:
         if ref.id not in self.seen:
