@@ -11,13 +11,13 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import RecordConflictError, StoredEvent
 
 from domain import rules
 from domain.account import Account
 from domain.application import StandingApplication
 from domain.claims import FactClaim, claim_id, legacy_claim_id
-from domain.errors import ConflictingFact, RuleBroken, UnknownAccount
+from domain.errors import ConflictingFact, DomainError, RuleBroken, UnknownAccount
 from domain.facts import FactRef
 from domain.identity import AccountKey
 from domain.phase import ScheduledTransfer
@@ -55,12 +55,20 @@ class Result(Enum):
     DUPLICATE = "duplicate"
 
 
+class LostRace(RecordConflictError):
+    """A fact refused on accounts another writer has stored since this session
+    read them: the refusal may rest on a mix of old and new, so the facts are
+    to be checked again against what that writer stored."""
+
+
 class Session:
     """Applies facts to accounts held in memory; nothing is stored until `save`."""
 
     def __init__(self, app: StandingApplication) -> None:
         self.app = app
         self.accounts: dict[UUID, Account | None] = {}
+        self.versions: dict[UUID, int] = {}  # as stored when read, if stored
+        self.consulted: list[UUID] = []  # other accounts the current fact read
         self.claims: list[FactClaim] = []
         self.applied: dict[UUID, int] = {}
         self.seen: dict[str, str | None] = {}
@@ -68,10 +76,20 @@ class Session:
         self.history: dict[UUID, dict[str, str | None]] = {}
 
     def apply(self, fact: Fact) -> Result:
-        """Apply one fact, or raise the `DomainError` that refuses it."""
+        """Apply one fact, or raise the `DomainError` that refuses it (`LostRace`
+        when another writer changed, meanwhile, an account the refusal rests on)."""
         if self._seen_before(fact.ref):
             return Result.DUPLICATE
+        if self.consulted:
+            self.consulted.clear()
         ident = fact.key.id
+        try:
+            return self._apply(fact, ident)
+        except DomainError as error:
+            self._check_not_raced(ident, error)
+            raise
+
+    def _apply(self, fact: Fact, ident: UUID) -> Result:
         account = self.load(fact.key, ident)
         self.touched[ident] = None
         if account is not None and self._stored_before(account, fact):
@@ -99,8 +117,31 @@ class Session:
             account = None if self._store_was_empty else self.app.account(key)
             if account is not None:
                 account = RecordedAccount.of(account)
+                self.versions[ident] = account.version
             self.accounts[ident] = account
         return account
+
+    def _consult(self, key: AccountKey) -> Account | None:
+        """`load`, for an account other than the fact's own: a refusal of the
+        fact may rest on it too."""
+        self.consulted.append(key.id)
+        return self.load(key)
+
+    def _check_not_raced(self, ident: UUID, error: DomainError) -> None:
+        """Raise `LostRace` if an account the current fact read (its own, or
+        one consulted) is no longer stored as this session read it."""
+        for account_id in (ident, *self.consulted):
+            if account_id not in self.accounts:
+                continue  # never read: its reading raised
+            if self._stored_version(account_id) != self.versions.get(account_id, 0):
+                raise LostRace(
+                    "another writer stored facts of accounts this one was "
+                    "checking; run it again to check against them"
+                ) from error
+
+    def _stored_version(self, account_id: UUID) -> int:
+        latest = self.app.recorder.select_events(account_id, desc=True, limit=1)
+        return latest[0].originator_version if latest else 0
 
     @cached_property
     def _store_was_empty(self) -> bool:
@@ -218,7 +259,7 @@ class Session:
         )
         handle = archive_key.handle if archive_key is not None else None
         phase = source.check_transfer(fact.type, fact.at, handle)  # its own rules first
-        existing = self.load(archive_key) if archive_key is not None else None
+        existing = self._consult(archive_key) if archive_key is not None else None
         if existing is not None:
             raise RuleBroken(
                 "transfer.archive_to",
@@ -254,7 +295,7 @@ class Session:
 
     def _open_archive(self, archive: Account, at: datetime) -> None:
         """Hand an archive the tenure its source's scheduled transfer passed on."""
-        source = self.load(AccountKey(archive.platform, archive.archive_of or ""))
+        source = self._consult(AccountKey(archive.platform, archive.archive_of or ""))
         tenure = source.tenure_for(archive.handle, at) if source else None
         if source is None or tenure is None:
             raise UnknownAccount(archive.label, at)
