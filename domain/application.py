@@ -19,6 +19,7 @@ from eventsourcing.persistence import (
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from domain.account import Account
+from domain.errors import DomainError
 from domain.facts import FactRef, FactRefAsList, content_digest
 from domain.identity import DEFAULT_PLATFORM, AccountKey
 from domain.sqlite_values import bind_without_looking_for_adapters
@@ -97,9 +98,12 @@ class StandingApplication(Application[Any]):
     def account(self, key: AccountKey) -> Account | None:
         """The account as of its latest fact, or None if it was never registered."""
         try:
-            return self.repository.get(key.id)
+            account = self.repository.get(key.id)
         except AggregateNotFoundError:
             return None
+        if not isinstance(account, Account):
+            raise _id_taken(key, account)
+        return account
 
     def events_of(self, key: AccountKey) -> Iterator[DomainEventProtocol[Any]]:
         return iter(self.repository.event_store.get(key.id))
@@ -153,6 +157,16 @@ class StandingApplication(Application[Any]):
             source = self.fold(AccountKey(key.platform, account.archive_of), at)
             tenure = source.tenure_for(account.handle, at) if source else None
         return standing_of(account, key, at, tenure)
+
+
+def _id_taken(key: AccountKey, claim: Any) -> DomainError:
+    """Stores written before claims had a namespace of their own may hold the
+    claim of fact id "x" where account "x" on platform "fact" belongs."""
+    return DomainError(
+        f"{key} on {key.platform} cannot be stored here: this store, written by "
+        f"an earlier standing, keeps the claim of fact id "
+        f"{getattr(claim, 'fact', '?')!r} under the same id (rule account.id)"
+    )
 
 
 def _as_stored_id(originator_id: UUID | str) -> str:

@@ -11,13 +11,13 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import RecordConflictError, StoredEvent
 
 from domain import rules
 from domain.account import Account
 from domain.application import StandingApplication
-from domain.claims import FactClaim, claim_id
-from domain.errors import ConflictingFact, RuleBroken, UnknownAccount
+from domain.claims import FactClaim, claim_id, legacy_claim_id
+from domain.errors import ConflictingFact, DomainError, RuleBroken, UnknownAccount
 from domain.facts import FactRef
 from domain.identity import AccountKey
 from domain.phase import ScheduledTransfer
@@ -55,24 +55,41 @@ class Result(Enum):
     DUPLICATE = "duplicate"
 
 
+class LostRace(RecordConflictError):
+    """A fact refused on accounts another writer has stored since this session
+    read them: the refusal may rest on a mix of old and new, so the facts are
+    to be checked again against what that writer stored."""
+
+
 class Session:
     """Applies facts to accounts held in memory; nothing is stored until `save`."""
 
     def __init__(self, app: StandingApplication) -> None:
         self.app = app
         self.accounts: dict[UUID, Account | None] = {}
-        self.partners: dict[UUID, UUID] = {}
-        self.claims: dict[UUID, list[FactClaim]] = {}
+        self.versions: dict[UUID, int] = {}  # as stored when read, if stored
+        self.consulted: list[UUID] = []  # other accounts the current fact read
+        self.claims: list[FactClaim] = []
         self.applied: dict[UUID, int] = {}
         self.seen: dict[str, str | None] = {}
         self.touched: dict[UUID, None] = {}
         self.history: dict[UUID, dict[str, str | None]] = {}
 
     def apply(self, fact: Fact) -> Result:
-        """Apply one fact, or raise the `DomainError` that refuses it."""
+        """Apply one fact, or raise the `DomainError` that refuses it (`LostRace`
+        when another writer changed, meanwhile, an account the refusal rests on)."""
         if self._seen_before(fact.ref):
             return Result.DUPLICATE
+        if self.consulted:
+            self.consulted.clear()
         ident = fact.key.id
+        try:
+            return self._apply(fact, ident)
+        except DomainError as error:
+            self._check_not_raced(ident, error)
+            raise
+
+    def _apply(self, fact: Fact, ident: UUID) -> Result:
         account = self.load(fact.key, ident)
         self.touched[ident] = None
         if account is not None and self._stored_before(account, fact):
@@ -86,8 +103,7 @@ class Session:
         else:
             self._command(account, fact)
         if fact.ref.digest is not None:
-            claim = FactClaim(fact.ref.id, fact.ref.digest, str(fact.key))
-            self.claims.setdefault(ident, []).append(claim)
+            self.claims.append(FactClaim(fact.ref.id, fact.ref.digest, str(fact.key)))
             # only given ids: a derived one is found in its account's facts
             self.seen[fact.ref.id] = fact.ref.digest
         self.applied[ident] = self.applied.get(ident, 0) + 1
@@ -101,8 +117,31 @@ class Session:
             account = None if self._store_was_empty else self.app.account(key)
             if account is not None:
                 account = RecordedAccount.of(account)
+                self.versions[ident] = account.version
             self.accounts[ident] = account
         return account
+
+    def _consult(self, key: AccountKey) -> Account | None:
+        """`load`, for an account other than the fact's own: a refusal of the
+        fact may rest on it too."""
+        self.consulted.append(key.id)
+        return self.load(key)
+
+    def _check_not_raced(self, ident: UUID, error: DomainError) -> None:
+        """Raise `LostRace` if an account the current fact read (its own, or
+        one consulted) is no longer stored as this session read it."""
+        for account_id in (ident, *self.consulted):
+            if account_id not in self.accounts:
+                continue  # never read: its reading raised
+            if self._stored_version(account_id) != self.versions.get(account_id, 0):
+                raise LostRace(
+                    "another writer stored facts of accounts this one was "
+                    "checking; run it again to check against them"
+                ) from error
+
+    def _stored_version(self, account_id: UUID) -> int:
+        latest = self.app.recorder.select_events(account_id, desc=True, limit=1)
+        return latest[0].originator_version if latest else 0
 
     @cached_property
     def _store_was_empty(self) -> bool:
@@ -125,37 +164,26 @@ class Session:
 
     def collect(self) -> tuple[list[StoredEvent], int]:
         """Take the pending events of every account touched since the last
-        collect, each with its companions, as stored events recorded now, and
-        how many facts they record.
+        collect, and the claims of their given ids, as stored events recorded
+        now, and how many facts they record.
 
-        The accounts stay, so later facts build on them; their events are
-        the caller's to store, in order, each collect in one transaction.
+        A fact that changes two accounts (a transfer and its archive) touches
+        both, so they are collected together. The accounts stay, so later
+        facts build on them; their events are the caller's to store, in
+        order, each collect in one transaction.
         """
         events: list[StoredEvent] = []
-        done: set[UUID] = set()
         now = RecordedAccount.Event.create_timestamp()  # the batch's recording time
+        mapper = self.app.mapper
         for account_id in self.touched:
             account = self.accounts.get(account_id)
-            if account is None or account.id in done:
-                continue
-            for member in self._with_companions(account):
-                if member.id not in done:
-                    done.add(member.id)
-                    events.extend(stored(member, self.app.mapper, now))
+            if account is not None:
+                events.extend(stored(account, mapper, now))
+        for claim in self.claims:
+            events.extend(stored(claim, mapper, now))
         facts = sum(self.applied.values())
-        self.touched, self.applied, self.claims = {}, {}, {}
+        self.touched, self.applied, self.claims = {}, {}, []
         return events, facts
-
-    def _with_companions(self, account: Account) -> list[Any]:
-        """An account with what must be stored in the same transaction: its
-        archive (or source) and the claims of its given ids."""
-        group: list[Any] = []
-        partner = self.accounts.get(self.partners.get(account.id))  # type: ignore[arg-type]
-        for member in (account, partner):
-            if member is not None:
-                group.append(member)
-                group.extend(self.claims.get(member.id, ()))
-        return group
 
     def _stored_before(self, account: Account, fact: Fact) -> bool:
         """Whether `account` already has this fact; raise if for other content.
@@ -185,16 +213,21 @@ class Session:
 
     def _claimed_elsewhere(self, ref: FactRef) -> bool:
         """Whether a given id is already stored (a duplicate); raise if for other
-        content."""
+        content. A store written before claims had their own namespace holds
+        them under their legacy id (where an account may be instead)."""
         if self._store_was_empty:
             return False
-        try:
-            claim = self.app.repository.get(claim_id(ref.id))
-        except AggregateNotFoundError:
-            return False
-        if claim.digest != ref.digest:
-            raise ConflictingFact(ref.id)
-        return True
+        for ident in (claim_id(ref.id), legacy_claim_id(ref.id)):
+            try:
+                claim = self.app.repository.get(ident)
+            except AggregateNotFoundError:
+                continue
+            if not isinstance(claim, FactClaim):
+                continue
+            if claim.digest != ref.digest:
+                raise ConflictingFact(ref.id)
+            return True
+        return False
 
     def _seen_before(self, ref: FactRef) -> bool:
         if ref.id not in self.seen:
@@ -226,7 +259,7 @@ class Session:
         )
         handle = archive_key.handle if archive_key is not None else None
         phase = source.check_transfer(fact.type, fact.at, handle)  # its own rules first
-        existing = self.load(archive_key) if archive_key is not None else None
+        existing = self._consult(archive_key) if archive_key is not None else None
         if existing is not None:
             raise RuleBroken(
                 "transfer.archive_to",
@@ -258,20 +291,18 @@ class Session:
         if fact.type == rules.TRANSFERRED:
             archive.receive_tenure(source.tenures[-1], FactRef(f"{fact.ref.id}/tenure"))
         self.accounts[archive.id] = archive
-        self.partners[source.id] = archive.id
-        self.partners[archive.id] = source.id
+        self.touched[archive.id] = None
 
     def _open_archive(self, archive: Account, at: datetime) -> None:
         """Hand an archive the tenure its source's scheduled transfer passed on."""
-        source = self.load(AccountKey(archive.platform, archive.archive_of or ""))
+        source = self._consult(AccountKey(archive.platform, archive.archive_of or ""))
         tenure = source.tenure_for(archive.handle, at) if source else None
         if source is None or tenure is None:
             raise UnknownAccount(archive.label, at)
         stamp = f"{archive.handle}@{iso(tenure.ended)}"
         archive.receive_tenure(tenure, FactRef(f"tenure:{stamp}"))
         source.complete_transfer(tenure.ended, FactRef(f"transfer:{stamp}"))
-        self.partners[source.id] = archive.id
-        self.partners[archive.id] = source.id
+        self.touched[source.id] = None
 
 
 def _already_registered(existing: Account, at: datetime) -> RuleBroken:
