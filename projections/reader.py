@@ -106,8 +106,12 @@ class Reader:
 
 
 def behind(progress: Row) -> bool:
-    """Whether stored events lie beyond the view's position."""
-    return (progress["head"] or 0) > (progress["position"] or 0)
+    """Whether stored events lie beyond what the view holds: beyond its
+    position, or all of them when its rows are gone from under a position
+    (dropped or emptied by hand), which the catch-up then builds again."""
+    position = progress["position"] or 0
+    emptied = position > 0 and not progress["held"]
+    return emptied or (progress["head"] or 0) > position
 
 
 def _runs_at(row: Row, micros: int) -> bool:

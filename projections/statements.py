@@ -5,8 +5,9 @@
 and `?` for the driver's placeholder; a view renders them (`_sql`).
 
 An answer is one statement: it also says how far the view has got
-(`position`) and how far the stored events go (`head`), read in the same
-snapshot, so a reader knows from the answer itself whether to catch up.
+(`position`), how far the stored events go (`head`) and whether the view
+holds any rows (`held`), read in the same snapshot, so a reader knows from
+the answer itself whether to catch up.
 """
 
 from __future__ import annotations
@@ -82,7 +83,10 @@ INSERT_ACCOUNT = (
 
 POSITION = "(SELECT MAX(notification_id) FROM {tracking} WHERE application_name=?)"
 HEAD = "(SELECT MAX({event_id}) FROM {events})"
-PROGRESS = f"{POSITION} AS position, {HEAD} AS head"
+# Whether the view holds rows at all: one emptied or dropped by hand under its
+# position holds none, and is built again rather than read (`reader.behind`).
+HELD = "(EXISTS (SELECT 1 FROM {accounts}) AND EXISTS (SELECT 1 FROM {segments}))"
+PROGRESS = f"{POSITION} AS position, {HEAD} AS head, {HELD} AS held"
 LAG = f"SELECT {PROGRESS}"
 # The account, its segment as of an instant (if any), and the progress.
 STANDING_AT = (
