@@ -21,6 +21,7 @@ from domain.identity import AccountKey
 from domain.standing import Standing
 from projections.instants import to_micros
 from projections.segments import standing_from
+from projections.stored_text import shown
 from projections.view_queries import Row, ViewQueries
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class Reader:
         return [
             standing_from(row, row, at)
             for row in rows
-            if wanted is None or (row["holder"] or "").casefold() == wanted
+            if wanted is None or (shown(row["holder"]) or "").casefold() == wanted
         ]
 
     def periods(self, key: AccountKey) -> list[Period]:
