@@ -19,6 +19,7 @@ from domain.restrictions import Status
 from domain.standing import Pending, Standing, due_to_end, live_posts, pending_of
 from projections.instants import maybe_instant, to_micros
 from projections.segment_json import pending_json, strikes_json
+from projections.stored_text import shown, stored
 
 if TYPE_CHECKING:  # a query reads segments without loading the aggregate
     from domain.account import Account
@@ -122,9 +123,9 @@ class AccountSegments:
             phase.status.value,
             to_micros(phase.since),
             None if until is None else to_micros(until),
-            phase.reason,
-            phase.holder,
-            phase.previous_holder,
+            stored(phase.reason),
+            stored(phase.holder),
+            stored(phase.previous_holder),
         )
         self._pending = pending_json(pending_of(phase))
 
@@ -163,9 +164,9 @@ def standing_from(
         status=Status(segment["status"]),
         since=maybe_instant(segment["since"]),
         until=maybe_instant(segment["until"]),
-        reason=segment["reason"],
-        holder=segment["holder"],
-        previous_holder=segment["previous_holder"],
+        reason=shown(segment["reason"]),
+        holder=shown(segment["holder"]),
+        previous_holder=shown(segment["previous_holder"]),
         posts=segment["posts"],
         strikes=json.loads(segment["strikes"]),
         pending=tuple(_pending_of(item) for item in json.loads(segment["pending"])),
