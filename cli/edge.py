@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +12,7 @@ from typing import Any, NoReturn
 
 import typer
 
+from cli.address import BadSetting, scrubbed
 from cli.input.errors import InputError
 from cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
 from domain.errors import DomainError
@@ -27,13 +30,14 @@ def __getattr__(name: str) -> Any:
 
 @functools.cache
 def _stderr() -> Any:
-    from rich.console import Console
+    from cli.terminal import terminal
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return terminal(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, status: int) -> NoReturn:
-    _stderr().print(f"Error: {message}", markup=False)
+    # user text in it is made literal; a password in it, whatever brought it
+    _stderr().print(f"Error: {scrubbed(message)}")
     raise typer.Exit(status)
 
 
@@ -44,27 +48,38 @@ def reported(debug: bool, interrupted: str | None = None) -> Iterator[None]:
     how to finish) on stderr, for a command that runs long enough to be."""
     try:
         yield
-    except (typer.Exit, typer.Abort):
-        raise
+    except (typer.Exit, typer.Abort, BrokenPipeError):
+        raise  # a closed pipe (`| head`): typer ends quietly
     except KeyboardInterrupt:
         if interrupted is None:
             raise
-        _stderr().print(f"Interrupted: {interrupted}", markup=False)
+        _stderr().print(f"Interrupted: {interrupted}")
         raise typer.Exit(INTERRUPTED) from None
     except Exception as error:
         status, message = _classify(error)
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         fail(message, status)
+
+
+def _print_traceback() -> None:
+    """The traceback for `--debug`, with no password in it and user text in
+    its messages made literal."""
+    from cli.terminal import literal
+
+    lines = scrubbed(traceback.format_exc()).splitlines()
+    sys.stderr.write("".join(f"{literal(line)}\n" for line in lines))
 
 
 def _classify(error: Exception) -> tuple[int, str]:
     if isinstance(error, DomainError):
         return REJECTED, str(error)
-    if isinstance(error, InputError):
+    if isinstance(error, InputError | BadSetting):
         return USAGE, str(error)
     if isinstance(error, StoreUnavailable):
-        return UNAVAILABLE, str(error)
+        return UNAVAILABLE, f"{error}{_hint(error)}"
+    if isinstance(error, OSError):  # the system's: a full disk, no permission
+        return UNAVAILABLE, _system(error)
     from eventsourcing.persistence import PersistenceError  # loaded by now if raised
 
     if isinstance(error, PersistenceError):
@@ -73,12 +88,33 @@ def _classify(error: Exception) -> tuple[int, str]:
 
 
 def _hint(error: Exception) -> str:
-    if "database is locked" not in str(error):
-        return ""
-    return (
-        f" (another writer held it longer than {lock_timeout()} s; "
-        f"set {LOCK_TIMEOUT_VARIABLE} to wait longer)"
-    )
+    text = str(error)
+    if "database is locked" in text:
+        return (
+            f" (another writer held it longer than {lock_timeout()} s; "
+            f"set {LOCK_TIMEOUT_VARIABLE} to wait longer)"
+        )
+    if "disk is full" in text:
+        return " (free space on the store's disk)"
+    if "readonly database" in text or "unable to open database file" in text:
+        return (
+            " (the file and its folder must be readable and writable, "
+            "on a disk that is not read-only)"
+        )
+    return ""
+
+
+def _system(error: OSError) -> str:
+    """An error of the system's, told with the file it concerns and the fix."""
+    reason = error.strerror or _one_line(error)
+    where = f": {error.filename}" if error.filename else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        place = "on its disk" if error.filename else "where the output goes"
+        return (
+            f"{reason}{where}: free space {place} (or, for temporary files, "
+            "set TMPDIR to a folder with room)"
+        )
+    return f"{reason}{where}"
 
 
 def _one_line(error: Exception) -> str:

@@ -9,15 +9,14 @@ order, `in_time_order` raises `Unsorted`; the caller then reads again through
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from cli.input.items import STDIN, Parsed, Problem
+from cli.spool import copied
 
 Item = Parsed | Problem
 AHEAD_BYTES = 4_000_000  # about 35,000 records: below, a second process costs more
@@ -70,9 +69,8 @@ def spooled_stdin(paths: list[str]) -> Iterator[BinaryIO | None]:
     if STDIN not in paths:
         yield None
         return
-    with tempfile.TemporaryFile() as copy:
-        shutil.copyfileobj(sys.stdin.buffer, copy)
-        yield copy  # type: ignore[misc]
+    with copied(sys.stdin.buffer) as copy:
+        yield copy
 
 
 def _total_size(paths: list[str]) -> int:

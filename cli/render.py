@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cli.terminal import cell, literal
 from domain.standing import Standing
 from domain.timefmt import iso, iso_duration
 from domain.timeline import Entry
@@ -57,8 +58,8 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
 
 def print_standing(console: Console, standing: Standing) -> None:
     title = Text.assemble(
-        (standing.account, "bold"),
-        f" on {standing.platform}, as of ",
+        (literal(standing.account), "bold"),
+        f" on {literal(standing.platform)}, as of ",
         (iso(standing.as_of), "bold"),
     )
     console.print(title)
@@ -73,22 +74,24 @@ def print_standing(console: Console, standing: Standing) -> None:
     console.print(grid)
 
 
-def _standing_rows(standing: Standing) -> list[tuple[str, Text | str]]:
+def _standing_rows(standing: Standing) -> list[tuple[str, Text]]:
     status = status_text(standing.status.value if standing.status else None)
     status.append(f"  since {when(standing.since)}", style="default")
     if standing.until:
         status.append(f", until {when(standing.until)}", style="default")
     strikes = ", ".join(f"{k}: {v}" for k, v in sorted(standing.strikes.items()))
-    rows: list[tuple[str, Text | str]] = [
+    rows: list[tuple[str, Text]] = [
         ("status", status),
-        ("reason", standing.reason or "—"),
-        ("kind", standing.kind or "—"),
-        ("holder", standing.holder or "—"),
+        ("reason", cell(standing.reason or "—")),
+        ("kind", cell(standing.kind or "—")),
+        ("holder", cell(standing.holder or "—")),
     ]
     if standing.previous_holder:
-        rows.append(("previous holder", standing.previous_holder))
-    rows += [("live posts", str(standing.posts)), ("strikes", strikes or "none")]
-    rows += [("pending", _pending_text(item.as_dict())) for item in standing.pending]
+        rows.append(("previous holder", cell(standing.previous_holder)))
+    rows += [("live posts", cell(standing.posts)), ("strikes", cell(strikes or "none"))]
+    rows += [
+        ("pending", cell(_pending_text(item.as_dict()))) for item in standing.pending
+    ]
     return rows
 
 
@@ -108,7 +111,8 @@ def standings_table(rows: list[Standing], as_of: datetime) -> Table:
     platforms = len({s.platform for s in rows}) > 1
     ends = any(s.until for s in rows)
     where = f" on {rows[0].platform}" if rows and not platforms else ""
-    table = Table(title=f"Accounts{where} as of {iso(as_of)}", title_justify="left")
+    title = cell(f"Accounts{where} as of {iso(as_of)}")
+    table = Table(title=title, title_justify="left")
     table.add_column("account", no_wrap=True)
     if platforms:
         table.add_column("platform", no_wrap=True)
@@ -120,11 +124,12 @@ def standings_table(rows: list[Standing], as_of: datetime) -> Table:
     table.add_column("holder", min_width=14)
     table.add_column("posts", justify="right")
     for s in rows:
-        cells: list[Text | str] = [s.account]
-        cells += [s.platform] if platforms else []
-        cells += [s.kind or "", status_text(s.status.value if s.status else None)]
-        cells += [when(s.since)] + ([when(s.until) if s.until else ""] if ends else [])
-        table.add_row(*cells, s.holder or "", str(s.posts))
+        cells = [cell(s.account)]
+        cells += [cell(s.platform)] if platforms else []
+        cells += [cell(s.kind or ""), status_text(s.status.value if s.status else None)]
+        cells += [cell(when(s.since))]
+        cells += [cell(when(s.until) if s.until else "")] if ends else []
+        table.add_row(*cells, cell(s.holder or ""), cell(s.posts))
     return table
 
 
@@ -140,9 +145,8 @@ def events_table(entries: list[Entry]) -> Table:
             else "(time)"
         )
         style = "italic dim" if entry.derived else ""
-        table.add_row(
-            when(entry.at), recorded, entry.type, entry.id or "", details, style=style
-        )
+        values = (when(entry.at), recorded, entry.type, entry.id or "", details)
+        table.add_row(*map(cell, values), style=style)
     return table
 
 
@@ -157,10 +161,10 @@ def periods_table(periods: list[dict[str, Any]]) -> Table:
         table.add_column(column, overflow="fold")
     for period in periods:
         table.add_row(
-            period["from"],
-            period["to"] or "(now)",
+            cell(period["from"]),
+            cell(period["to"] or "(now)"),
             status_text(period["status"]),
-            period["holder"] or "",
-            period["reason"] or "",
+            cell(period["holder"] or ""),
+            cell(period["reason"] or ""),
         )
     return table

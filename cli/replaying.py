@@ -77,30 +77,52 @@ def replay(
     into = into or Destination.of(app)
     committed = Tally()
     with spooled_stdin(paths) as stdin, fewer_collections():
+        source = Source(paths, tz, stdin)
         for attempt in range(1, ATTEMPTS + 1):
-            with Spool() as spool:
-                report, read = _checked(app, Source(paths, tz, stdin), spool, tick)
-                if dry_run:
-                    return report
-                if report.problems and not skip_invalid:
-                    # what was stored stays stored: an earlier attempt's facts
-                    # are applied, not duplicates; the rest as checked
-                    report.duplicates -= committed.total
-                    report.applied = committed.total
-                    return report
-                try:
-                    _store(into, spool, committed)
-                except RecordConflictError:
-                    if attempt == ATTEMPTS:
-                        raise
-                    app = into.app or app  # check again against what is stored
-                    continue
-            refused = report.rejected - report.unreadable
-            report.applied = committed.total
-            report.duplicates = read - committed.total - refused
-            report.stored = True
-            return report
+            try:
+                return _attempt(
+                    app,
+                    source,
+                    into,
+                    committed,
+                    skip_invalid=skip_invalid,
+                    dry_run=dry_run,
+                    tick=tick,
+                )
+            except RecordConflictError:  # a lost race, found checking or storing
+                if attempt == ATTEMPTS:
+                    raise
+                app = into.app or app  # check again against what is stored
     raise RuntimeError("unreachable")  # pragma: no cover
+
+
+def _attempt(
+    app: StandingApplication,
+    source: Source,
+    into: Destination,
+    committed: Tally,
+    *,
+    skip_invalid: bool,
+    dry_run: bool,
+    tick: Tick,
+) -> ReplayReport:
+    """Check every record, then store the checked events unless refused."""
+    with Spool() as spool:
+        report, read = _checked(app, source, spool, tick)
+        if dry_run:
+            return report
+        if report.problems and not skip_invalid:
+            # what was stored stays stored: an earlier attempt's facts
+            # are applied, not duplicates; the rest as checked
+            report.duplicates -= committed.total
+            report.applied = committed.total
+            return report
+        _store(into, spool, committed)
+    refused = report.rejected - report.unreadable
+    report.applied = committed.total
+    report.duplicates = read - committed.total - refused
+    report.stored = True
+    return report
 
 
 @dataclass

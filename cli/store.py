@@ -8,8 +8,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
+from cli.address import (
+    BadSetting,
+    postgres_parts,
+    redact,
+    remember,
+    without_password,
+)
 from domain.creation import created
 
 if TYPE_CHECKING:
@@ -22,6 +29,7 @@ DEFAULT_LOCK_TIMEOUT = "30"
 # The event store names its tables and types with the schema unquoted, so
 # PostgreSQL folds it to lower case: only such names work (63 bytes at most).
 SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+SECONDS = re.compile(r"[0-9]{1,9}")
 
 
 class StoreUnavailable(Exception):
@@ -30,16 +38,9 @@ class StoreUnavailable(Exception):
 
 def resolve(db: str | None) -> str:
     """The store's address: `--db`, else `STANDING_DB`, else `standing.db`."""
-    return db or os.environ.get("STANDING_DB") or DEFAULT_DB
-
-
-def redact(url: str) -> str:
-    """The address without its password, fit to print."""
-    parts = urlsplit(url)
-    if not parts.password:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return parts._replace(netloc=netloc).geturl()
+    url = db or os.environ.get("STANDING_DB") or DEFAULT_DB
+    remember(url)
+    return url
 
 
 def env_for(url: str) -> dict[str, str]:
@@ -56,14 +57,20 @@ def env_for(url: str) -> dict[str, str]:
 
 def lock_timeout() -> str:
     """Seconds a writer waits for another's SQLite lock before giving up (exit 3)."""
-    return os.environ.get(LOCK_TIMEOUT_VARIABLE) or DEFAULT_LOCK_TIMEOUT
+    text = os.environ.get(LOCK_TIMEOUT_VARIABLE) or DEFAULT_LOCK_TIMEOUT
+    if not SECONDS.fullmatch(text.strip()):
+        raise BadSetting(
+            f"{LOCK_TIMEOUT_VARIABLE} must be a whole number of seconds, such as "
+            f"{DEFAULT_LOCK_TIMEOUT}, not {text!r}"
+        )
+    return str(int(text))
 
 
 def _postgres_env(url: str) -> dict[str, str]:
-    parts = urlsplit(url)
+    parts = postgres_parts(url)
     env = {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
-        "POSTGRES_DBNAME": parts.path.lstrip("/") or "postgres",
+        "POSTGRES_DBNAME": unquote(parts.path.lstrip("/")) or "postgres",
         "POSTGRES_HOST": parts.hostname or "127.0.0.1",
         "POSTGRES_PORT": str(parts.port or 5432),
         "POSTGRES_USER": unquote(parts.username or "postgres"),
@@ -97,7 +104,9 @@ def exists(db: str | None) -> bool:
     env = env_for(resolve(db))
     if env["PERSISTENCE_MODULE"] != "eventsourcing.sqlite":
         return True
-    return memory(env["SQLITE_DBNAME"]) or Path(env["SQLITE_DBNAME"]).exists()
+    path = env["SQLITE_DBNAME"]
+    with _file_errors(path):
+        return memory(path) or Path(path).exists()
 
 
 def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
@@ -116,21 +125,25 @@ def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
 
             require_events(env, redact(url))
         elif "POSTGRES_SCHEMA" in env:
-            created(lambda: _create_schema(url, env["POSTGRES_SCHEMA"]))
+            created(lambda: _create_schema(env))
         from domain.application import StandingApplication  # the library: here
 
         return created(lambda: StandingApplication(env=env))
 
 
 def address(db: str | None, must_exist: bool = False) -> str:
-    """The store's address, checked; raises `StoreUnavailable`."""
+    """The store's address, checked; raises `BadSetting` for one that cannot
+    be read, `StoreUnavailable` for one that cannot be used."""
     url = resolve(db)
     if "://" in url and not url.startswith(SCHEMES):
         raise StoreUnavailable(
             f"unsupported store address {redact(url)}: use PATH, sqlite:///PATH "
             "or postgresql://USER@HOST/DB"
         )
-    schema = env_for(url).get("POSTGRES_SCHEMA")
+    env = env_for(url)
+    if env.get("SQLITE_DBNAME") == "":
+        raise BadSetting(f"store address {url} names no file: use sqlite:///PATH")
+    schema = env.get("POSTGRES_SCHEMA")
     if schema is not None and not SCHEMA_NAME.fullmatch(schema):
         raise StoreUnavailable(
             f"cannot use schema {schema!r} in {redact(url)}: name it with at most 63 "
@@ -149,7 +162,7 @@ def opening(url: str) -> Iterator[None]:
     """Whatever fails in here means the store at `url` cannot be opened."""
     try:
         yield
-    except StoreUnavailable:
+    except (StoreUnavailable, BadSetting):
         raise
     except Exception as error:  # the library raises many kinds; all mean "can't open"
         raise StoreUnavailable(
@@ -157,15 +170,13 @@ def opening(url: str) -> Iterator[None]:
         ) from error
 
 
-def _create_schema(url: str, schema: str) -> None:
+def _create_schema(env: dict[str, str]) -> None:
     """Tables are created on first use; so is the schema named in the address."""
-    import psycopg
     from psycopg import sql
 
-    with psycopg.connect(url.split("?", 1)[0], autocommit=True, connect_timeout=5) as c:
-        c.execute(
-            sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema))
-        )
+    schema = sql.Identifier(env["POSTGRES_SCHEMA"])
+    with postgres_connection(env) as connection:
+        connection.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(schema))
 
 
 def memory(path: str) -> bool:
@@ -173,22 +184,43 @@ def memory(path: str) -> bool:
 
 
 def check_sqlite_file(path: str) -> None:
+    """Raise `StoreUnavailable` unless `path` can hold a SQLite store."""
     if memory(path):
         return
     file = Path(path)
-    if not file.parent.is_dir():
-        raise StoreUnavailable(
-            f"cannot open store {path}: folder {file.parent} does not exist"
-        )
-    if file.exists() and file.stat().st_size:
-        with file.open("rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                raise StoreUnavailable(f"cannot open store {path}: not a SQLite file")
+    with _file_errors(path):
+        if file.is_dir():
+            raise StoreUnavailable(
+                f"cannot open store {path}: it is a folder; name a file in it, "
+                f"such as {file / DEFAULT_DB}"
+            )
+        folder = file.parent
+        if not folder.is_dir():
+            why = (
+                f"{folder} is not a folder"
+                if folder.exists()
+                else f"folder {folder} does not exist"
+            )
+            raise StoreUnavailable(f"cannot open store {path}: {why}")
+        if file.exists() and file.stat().st_size:
+            with file.open("rb") as handle:
+                if handle.read(16) != b"SQLite format 3\x00":
+                    raise StoreUnavailable(
+                        f"cannot open store {path}: not a SQLite file"
+                    )
+
+
+@contextmanager
+def _file_errors(path: str) -> Iterator[None]:
+    """What the system says of the store's file (no permission, a name too
+    long, ...) as `StoreUnavailable`."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise StoreUnavailable(f"cannot open store {path}: {reason}") from error
 
 
 def _first_line(error: BaseException, url: str) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    password = urlsplit(url).password if "://" in url else None
-    if password:
-        text = text.replace(password, "***")
-    return text or type(error).__name__
+    return without_password(text, url) or type(error).__name__

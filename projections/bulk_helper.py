@@ -1,7 +1,7 @@
 """A second process for a large catch-up, so that it uses two processors.
 
 The catch-up's claim is cut into two shards of about as many events each;
-the helper (`python -m projections.bulk_helper`) projects the last shard
+the helper (`python -P -m projections.bulk_helper`) projects the last shard
 while the caller projects the first. It is started before the caller has
 its task ready (a rebuild first empties the read model), so that its own
 start-up, imports and store included, runs meanwhile: standard input gives
@@ -24,7 +24,9 @@ from typing import TextIO
 from domain.application import StandingApplication
 
 SHARDS = 2
-COMMAND = (sys.executable, "-m", "projections.bulk_helper")
+# -P: not the working directory first on the module path, where a folder named
+# as one of standing's packages would be imported (and run) in its place
+COMMAND = (sys.executable, "-P", "-m", "projections.bulk_helper")
 
 
 class Helper:

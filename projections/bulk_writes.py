@@ -50,6 +50,9 @@ MOVE_ON = (
     "UPDATE {bulk} SET done=?, version=? WHERE application_name=? AND shard=? "
     "AND position=? AND head=? AND done=? AND version=?"
 )
+PROGRESSED = (
+    "SELECT COUNT(*) AS progressed FROM {bulk} WHERE application_name=? AND done<>''"
+)
 UNFINISHED = (
     "SELECT COUNT(*) AS unfinished FROM {bulk} "
     f"WHERE application_name=? AND done<>'{FINISHED}'"
@@ -124,6 +127,13 @@ class BulkWrites:
                 self._view._insert_tracking(c, Tracking(self._name, claim.head))
                 c.execute(self._sql(FORGET), (self._name,))
         return replace(claim, done=done[0], version=done[1])
+
+    def progressed(self) -> bool:
+        """Whether a catch-up under way has committed rows of some shard."""
+        self._create()
+        with self._view.datastore.transaction(commit=False) as c:
+            c.execute(self._sql(PROGRESSED), (self._name,))
+            return c.fetchone()["progressed"] > 0  # type: ignore[no-any-return]
 
     def reset(self) -> None:
         """Drop the tables, the position and any claim, and create empty

@@ -10,6 +10,7 @@ from typing import Any
 from domain.restrictions import Status
 from domain.timefmt import iso
 from projections.instants import from_micros, maybe_instant
+from projections.stored_text import shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +40,8 @@ def periods_of(segments: Iterable[Mapping[str, Any]]) -> list[Period]:
             Status(segment["status"]),
             from_micros(segment["from_at"]),
             maybe_instant(segment["to_at"]),
-            segment["holder"],
-            segment["reason"],
+            shown(segment["holder"]),
+            shown(segment["reason"]),
         )
         if periods and _same(periods[-1], period):
             periods[-1] = replace(periods[-1], to=period.to)

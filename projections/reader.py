@@ -21,6 +21,7 @@ from domain.identity import AccountKey
 from domain.standing import Standing
 from projections.instants import to_micros
 from projections.segments import standing_from
+from projections.stored_text import shown
 from projections.view_queries import Row, ViewQueries
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class Reader:
         return [
             standing_from(row, row, at)
             for row in rows
-            if wanted is None or (row["holder"] or "").casefold() == wanted
+            if wanted is None or (shown(row["holder"]) or "").casefold() == wanted
         ]
 
     def periods(self, key: AccountKey) -> list[Period]:
@@ -106,8 +107,12 @@ class Reader:
 
 
 def behind(progress: Row) -> bool:
-    """Whether stored events lie beyond the view's position."""
-    return (progress["head"] or 0) > (progress["position"] or 0)
+    """Whether stored events lie beyond what the view holds: beyond its
+    position, or all of them when its rows are gone from under a position
+    (dropped or emptied by hand), which the catch-up then builds again."""
+    position = progress["position"] or 0
+    emptied = position > 0 and not progress["held"]
+    return emptied or (progress["head"] or 0) > position
 
 
 def _runs_at(row: Row, micros: int) -> bool:

@@ -27,6 +27,7 @@ from domain.standing import (
 from domain.state import NO_STRIKES, AccountState, Tenure
 from projections.instants import maybe_instant, to_micros
 from projections.segment_json import pending_json, strikes_json
+from projections.stored_text import shown, stored
 
 SEGMENT_COLUMNS = (
     "account_id",
@@ -127,9 +128,9 @@ class AccountSegments:
             phase.status.value,
             to_micros(phase.since),
             None if until is None else to_micros(until),
-            phase.reason,
-            phase.holder,
-            phase.previous_holder,
+            stored(phase.reason),
+            stored(phase.holder),
+            stored(phase.previous_holder),
         )
         self._pending = pending_json(pending_of(phase))
 
@@ -167,9 +168,9 @@ def standing_from(
         status=Status(segment["status"]),
         since=maybe_instant(segment["since"]),
         until=maybe_instant(segment["until"]),
-        reason=segment["reason"],
-        holder=segment["holder"],
-        previous_holder=segment["previous_holder"],
+        reason=shown(segment["reason"]),
+        holder=shown(segment["holder"]),
+        previous_holder=shown(segment["previous_holder"]),
         posts=segment["posts"],
         strikes=json.loads(segment["strikes"]),
         pending=tuple(_pending_of(item) for item in json.loads(segment["pending"])),

@@ -63,6 +63,16 @@ class SQLiteStandingView(SQLStandingView, SQLiteTrackingRecorder):
         except sqlite3.Error as error:
             raise PersistenceError(str(error)) from error
 
+    def _create_table(self, c: Any) -> None:
+        """The library's, without its move to single-row tracking, which it
+        starts when this view's table lacks the row marking that move done
+        (emptied by hand): it would rename a table named `tracking`, another
+        program's, or fail when there is none. This view's table has always
+        had a row an application; the marking row is written again."""
+        if self.tracking_migration_previous is None:
+            self.tracking_table_exists = False  # the marking row is written again
+        super()._create_table(c)
+
     def construct_create_table_statements(self) -> list[str]:
         tracking = (
             f"CREATE TABLE IF NOT EXISTS {TRACKING} ("

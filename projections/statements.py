@@ -5,8 +5,9 @@
 and `?` for the driver's placeholder; a view renders them (`_sql`).
 
 An answer is one statement: it also says how far the view has got
-(`position`) and how far the stored events go (`head`), read in the same
-snapshot, so a reader knows from the answer itself whether to catch up.
+(`position`), how far the stored events go (`head`) and whether the view
+holds any rows (`held`), read in the same snapshot, so a reader knows from
+the answer itself whether to catch up.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from projections.segments import ACCOUNT_COLUMNS, SEGMENT_COLUMNS
 # built by an earlier layout has none of them: the first query or replay after
 # an upgrade builds them from the stored events, and drops the earlier ones.
 # tests/integration/test_read_model_layout.py fails until a change raises it.
-LAYOUT = 2
+LAYOUT = 3  # 3: text with NUL stored escaped (`stored_text`)
 # The first layout's tables, before layouts were numbered.
 FIRST_LAYOUT = (
     "standing_segments",
@@ -82,7 +83,10 @@ INSERT_ACCOUNT = (
 
 POSITION = "(SELECT MAX(notification_id) FROM {tracking} WHERE application_name=?)"
 HEAD = "(SELECT MAX({event_id}) FROM {events})"
-PROGRESS = f"{POSITION} AS position, {HEAD} AS head"
+# Whether the view holds rows at all: one emptied or dropped by hand under its
+# position holds none, and is built again rather than read (`reader.behind`).
+HELD = "(EXISTS (SELECT 1 FROM {accounts}) AND EXISTS (SELECT 1 FROM {segments}))"
+PROGRESS = f"{POSITION} AS position, {HEAD} AS head, {HELD} AS held"
 LAG = f"SELECT {PROGRESS}"
 # The account, its segment as of an instant (if any), and the progress.
 STANDING_AT = (

@@ -83,6 +83,7 @@ class ReadModel:
         """Process every event not yet in the read model; return how many."""
         size = batch or self.batch
         processed = 0
+        self._forget_if_emptied()
         while True:
             position = self.view.max_tracking_id(self.app.name)
             notifications = self.app.recorder.select_notifications(
@@ -104,6 +105,21 @@ class ReadModel:
             processed += len(notifications)
             if progress is not None:
                 progress(notifications[-1].id, self._head())
+
+    def _forget_if_emptied(self) -> None:
+        """Forget the position of a view whose rows were dropped or emptied by
+        hand, and drop what is left, so that the catch-up builds it anew: its
+        position, or a bulk catch-up's progress, says rows were written that
+        it does not hold. (A new view holds none, and has neither.)"""
+        progress = self.view.lag(self.app.name)
+        if progress["held"]:
+            return
+        from projections.bulk_writes import BulkWrites
+
+        writes = BulkWrites(self.view, self.app.name)
+        if (progress["position"] or 0) > 0 or writes.progressed():
+            writes.reset()
+            self.projector.forget()
 
     def _behind(self, position: int | None) -> int:
         return self._head() - (position or 0)
@@ -181,8 +197,9 @@ class ReadModel:
 
     def status(self) -> list[ViewStatus]:
         progress = self.view.lag(self.app.name)
-        position, head = progress["position"] or 0, progress["head"] or 0
-        return [ViewStatus(VIEW_NAME, position, head)]
+        # a view that holds no rows holds no event, whatever its position says
+        position = (progress["position"] or 0) if progress["held"] else 0
+        return [ViewStatus(VIEW_NAME, position, progress["head"] or 0)]
 
     def rebuild(self, batch: int = 20_000, progress: Progress | None = None) -> int:
         """Drop the read model and build it again from the whole log.

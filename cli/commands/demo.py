@@ -9,7 +9,6 @@ from importlib import resources
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from cli import options
@@ -17,6 +16,7 @@ from cli.edge import reported
 from cli.render import status_text, when
 from cli.replaying import replay
 from cli.store import open_store
+from cli.terminal import literal, terminal
 from domain.identity import AccountKey
 from domain.standing import Standing
 from projections import ReadModel
@@ -56,7 +56,7 @@ def demo_command(as_json: options.Json = False, debug: options.Debug = False) ->
     if as_json:
         typer.echo(json.dumps(_document(moments, grid)))
         return
-    console = Console(highlight=False)
+    console = terminal()
     console.print(f"Replayed {report.applied} facts from {scenario_path().name}.")
     console.print(_table(moments, grid))
     console.print(f"Replay it yourself: standing replay {scenario_path()}")
@@ -79,7 +79,7 @@ def _cell(standing: Standing) -> object:
     elif any(item.type == "awaiting_removal" for item in standing.pending):
         text.append("\nawaiting removals", style="dim")
     if standing.exists and standing.holder and standing.kind == "institutional":
-        text.append(f"\n{standing.holder}", style="dim")
+        text.append(f"\n{literal(standing.holder)}", style="dim")
     return text
 
 

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from cli import options
 from cli.edge import reported
 from cli.store import open_store, redact, resolve
+from cli.terminal import Terminal, terminal
 from projections import ReadModel
 from projections.follow import Follower
 
@@ -41,7 +41,7 @@ def status_command(
     for view in views:
         behind = view.head - view.position
         table.add_row(view.name, str(view.position), str(view.head), str(behind))
-    Console(highlight=False).print(table)
+    terminal().print(table)
 
 
 @app.command("rebuild")
@@ -68,23 +68,22 @@ def follow_command(
     On PostgreSQL it wakes on the store's notifications; on SQLite it polls.
     A restarted follower resumes from its tracked position.
     """
-    console = Console(highlight=False, soft_wrap=True)
+    console = terminal(soft_wrap=True)
     with reported(debug):
         follower = Follower(ReadModel(open_store(db)), _reporter(console), poll)
         for number in (signal.SIGINT, signal.SIGTERM):
             signal.signal(number, lambda *_: follower.stop())
         console.print(
             f"Following {redact(resolve(db))} from position {follower.position}; "
-            "Ctrl-C to stop.",
-            markup=False,
+            "Ctrl-C to stop."
         )
         position = follower.run()
-    console.print(f"Stopped at position {position}.", markup=False)
+    console.print(f"Stopped at position {position}.")
 
 
-def _reporter(console: Console) -> Callable[[int, int], None]:
+def _reporter(console: Terminal) -> Callable[[int, int], None]:
     def caught_up(processed: int, position: int) -> None:
         now = datetime.now(UTC).strftime("%H:%M:%SZ")
-        console.print(f"{now} +{processed} events, position {position}", markup=False)
+        console.print(f"{now} +{processed} events, position {position}")
 
     return caught_up

@@ -42,14 +42,12 @@ def state_command(
         with reading(db) as reader:
             _require_known(reader, key)
             standing = reader.standing(key, instant)
-    if as_json:
-        typer.echo(json.dumps(standing.as_dict()))
-    else:
-        from cli.render import (
-            print_standing,  # rich: only for a person to read
-        )
+        if as_json:
+            typer.echo(json.dumps(standing.as_dict()))
+        else:
+            from cli.render import print_standing  # rich: only for a person to read
 
-        print_standing(_console(), standing)
+            print_standing(_console(), standing)
 
 
 def accounts_command(
@@ -76,12 +74,12 @@ def accounts_command(
                 holder=holder,
                 platform=platform,
             )
-    if as_json:
-        typer.echo(json.dumps([row.as_dict() for row in rows]))
-    else:
-        from cli.render import standings_table
+        if as_json:
+            typer.echo(json.dumps([row.as_dict() for row in rows]))
+        else:
+            from cli.render import standings_table
 
-        _console().print(standings_table(rows, instant))
+            _console().print(standings_table(rows, instant))
 
 
 def history_command(
@@ -104,19 +102,28 @@ def history_command(
             entries = _timeline(app.events_of(key))
             periods = [period.as_dict() for period in reader.periods(key)]
             label = reader.standing(key, datetime.now(UTC)).account
-    if as_json:
-        document = {
-            "account": label,
-            "platform": key.platform,
-            "events": [_entry_dict(e) for e in entries],
-            "periods": periods,
-        }
-        typer.echo(json.dumps(document))
-        return
+        if as_json:
+            document = {
+                "account": label,
+                "platform": key.platform,
+                "events": [_entry_dict(e) for e in entries],
+                "periods": periods,
+            }
+            typer.echo(json.dumps(document))
+        else:
+            _print_history(label, key.platform, entries, periods)
+
+
+def _print_history(
+    label: str, platform: str, entries: list[Any], periods: list[dict[str, Any]]
+) -> None:
+    from rich.text import Text
+
     from cli.render import events_table, periods_table
+    from cli.terminal import literal
 
     console = _console()
-    console.print(f"[bold]{label}[/bold] on {key.platform}")
+    console.print(Text.assemble((literal(label), "bold"), f" on {literal(platform)}"))
     console.print(events_table(entries))
     console.print(periods_table(periods))
 
@@ -157,9 +164,9 @@ def _timeline(events: Any) -> list[Any]:
 
 
 def _console() -> Any:
-    from rich.console import Console
+    from cli.terminal import terminal
 
-    return Console(highlight=False)
+    return terminal()
 
 
 def _entry_dict(entry: Any) -> dict[str, Any]:

@@ -36,7 +36,7 @@ def read_ahead(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
     reader is stopped when the caller stops early."""
     task = json.dumps({"paths": paths, "tz": tz.key if tz else None})
     reader = subprocess.Popen(
-        [sys.executable, "-m", "cli.input.ahead"],
+        [sys.executable, "-P", "-m", "cli.input.ahead"],  # -P: not the cwd first
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # what goes wrong comes back through stdout

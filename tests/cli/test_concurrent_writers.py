@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from cli.generating import generate
-from tests.stores import fresh_store, schemas_not_there_yet, stored_rows
+from tests.cli import handovers
+from tests.stores import BACKENDS, fresh_store, schemas_not_there_yet, stored_rows
 
 STANDING = str(Path(sys.executable).with_name("standing"))
 WRITERS = 4
@@ -60,6 +61,56 @@ def test_four_writers_at_once_store_every_event_exactly_once(store_url, tmp_path
     assert sum(r["applied"] for r in reports) == distinct_facts
     assert stored_rows(store_url) == expected_rows
     assert standing("accounts", *at, "--db", store_url).stdout == expected_accounts
+
+
+HANDOVER_WRITERS, HANDOVER_ROUNDS = 8, 3
+OFFICES, TENURES = 160, 4  # each file: about 900 facts, 80 archives
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_eight_writers_of_handovers_at_once_store_what_one_replay_stores(
+    backend, tmp_path
+):
+    files = handovers.overlapping_files(tmp_path, HANDOVER_WRITERS, OFFICES, TENURES)
+    with fresh_store(backend, _folder(tmp_path, "clean")) as clean:
+        assert standing("replay", *map(str, files), "--db", clean).returncode == 0
+        expected = (stored_rows(clean), _accounts(clean))
+    distinct_facts = sum(1 for f in files for _ in f.open()) // 2
+
+    outcomes = []
+    for round_ in range(HANDOVER_ROUNDS):
+        with fresh_store(backend, _folder(tmp_path, f"round{round_}")) as url:
+            refused, applied = _all_writing(files, url)
+            exact = (stored_rows(url), _accounts(url)) == expected
+            outcomes.append((refused, applied, exact))
+
+    assert outcomes == [([], distinct_facts, True)] * HANDOVER_ROUNDS
+
+
+def _all_writing(files: list[Path], url: str) -> tuple[list[str], int]:
+    """What the writers that failed said, and how many facts all applied, when
+    one writer a file replays into `url` at once."""
+    writers = [_replaying(f, url) for f in files]
+    refused, applied = [], 0
+    for writer in writers:
+        out, err = writer.communicate(timeout=600)
+        report = json.loads(out) if out else {}
+        applied += report.get("applied", 0)
+        if writer.returncode:
+            refused.append(f"exit {writer.returncode}: {report.get('errors')} {err}")
+    return refused, applied
+
+
+def _folder(parent: Path, name: str) -> Path:
+    folder = parent / name
+    folder.mkdir()
+    return folder
+
+
+def _accounts(url: str) -> str:
+    """Every account's state, as `standing accounts --json` answers."""
+    return standing("accounts", "--at", "2021-01-01", "--json", "--db", url).stdout
 
 
 @pytest.mark.slow

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from cli import replaying
 from cli.replaying import Destination, replay
 from cli.store import open_store
 from domain.application import StandingApplication
+from domain.identity import AccountKey
+from domain.session import Session
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 
@@ -97,3 +100,69 @@ def test_a_replay_into_a_new_store_that_loses_a_race_checks_again_against_it(
     assert raced[0].applied == 1
     assert (report.applied, report.duplicates, report.rejected) == (1, 1, 0)
     assert len(stored_rows(store_url)) == 2
+
+
+OFFICE = registered("office", holder="First holder", kind="institutional")
+HANDED_OVER = event(
+    "account.transferred",
+    "office",
+    "2021-01-03T00:00:00Z",
+    successor="Second holder",
+    archive_to="office_t1",
+)
+SCHEDULED = event(
+    "account.transfer_scheduled",
+    "office",
+    "2021-01-03T00:00:00Z",
+    successor="Second holder",
+    effective_at="2021-01-04T00:00:00Z",
+    archive_to="office_t1",
+)
+POSTED = event("post.published", "office", "2021-01-02T00:00:00Z", post="p1")
+
+
+def rival_first(monkeypatch, fact_type: str, rival: Callable[[], object]) -> None:
+    """The rival replay runs to its end just before this one checks its
+    first fact of `fact_type`."""
+    original, raced = Session.apply, []
+
+    def apply(session, fact):
+        if fact.type == fact_type and not raced:
+            raced.append("under way")  # the rival's own facts go straight on
+            rival()
+        return original(session, fact)
+
+    monkeypatch.setattr(Session, "apply", apply)
+
+
+def test_a_replay_that_loses_a_race_to_the_same_transfer_refuses_nothing(
+    store_url, events_file, monkeypatch
+):
+    replay(open_store(store_url), [str(events_file(registered("amy")))], None)
+    both = events_file(OFFICE, POSTED, HANDED_OVER)
+    rival = open_store(store_url)
+    rival_first(
+        monkeypatch, HANDED_OVER["type"], lambda: replay(rival, [str(both)], None)
+    )
+
+    report = replay(open_store(store_url), [str(both)], None)
+
+    assert (report.applied, report.duplicates, report.problems) == (0, 3, [])
+    assert open_store(store_url).account(AccountKey.parse("office_t1")) is not None
+
+
+def test_a_replay_whose_archive_appears_with_its_transfer_meanwhile_checks_again(
+    store_url, events_file, monkeypatch
+):
+    replay(open_store(store_url), [str(events_file(OFFICE, POSTED))], None)
+    removed = event("post.removed", "office_t1", "2021-01-05T00:00:00Z", post="p1")
+    ours = events_file(OFFICE, removed)
+    theirs = events_file(SCHEDULED)
+    rival = open_store(store_url)
+    rival_first(monkeypatch, "post.removed", lambda: replay(rival, [str(theirs)], None))
+
+    report = replay(open_store(store_url), [str(ours)], None)
+
+    assert (report.applied, report.duplicates, report.problems) == (1, 1, [])
+    archive = open_store(store_url).standing(AccountKey.parse("office_t1"))
+    assert (archive.status.value, archive.posts) == ("archived", 0)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import os
+import re
 import sqlite3
+import tempfile
 from contextlib import closing
 from pathlib import Path
 
@@ -13,7 +18,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from cli.store import redact
 from tests.cli.records import event, registered
-from tests.stores import schemas_not_there_yet
+from tests.stores import schemas_not_there_yet, stored_rows
 
 
 def test_a_writer_waits_a_bounded_time_for_a_locked_sqlite_store_then_exits_3(
@@ -50,6 +55,149 @@ def test_redact_hides_only_the_password():
     assert redact("postgresql://a:b@h:5/d") == "postgresql://a:***@h:5/d"
     assert redact("postgresql://a@h/d") == "postgresql://a@h/d"
     assert redact("standing.db") == "standing.db"
+
+
+def test_redact_hides_whatever_may_hold_a_password():
+    assert redact("postgresql://a:p/w@h/d") == "postgresql://a:***@h/d"
+    assert redact("postgresql://a:p@w@h/d") == "postgresql://a:***@h/d"
+    assert redact("postgresql://a/p@h/d") == "postgresql://***@h/d"
+    assert redact("postgresql:/a:pw@h/d") == "postgresql:/a:***@h/d"
+    assert redact("postgresql://a:pw@[::1/d") == "postgresql://a:***@[::1/d"
+
+
+# each needs percent-encoding in an address; unencoded, it ends the password
+PASSWORDS = ["12345/sEcReT", "sEcR#eT9", "sEcR?eT9", "sEcR[eT9]"]
+
+
+@pytest.mark.parametrize("password", PASSWORDS)
+@pytest.mark.parametrize("debug", [[], ["--debug"]], ids=["plain", "debug"])
+@pytest.mark.parametrize("command", ["state", "replay"])
+def test_a_password_that_needed_percent_encoding_is_never_printed(
+    password, debug, command, events_file
+):
+    url = f"postgresql://auditor:{password}@127.0.0.1:1/standing"
+    args = ["state", "jack"] if command == "state" else ["replay", "-"]
+
+    result = CliRunner().invoke(app, [*args, "--db", url, *debug], input="")
+
+    assert result.exit_code == 2
+    assert "percent-encoded" in result.stderr
+    assert "postgresql://auditor:***@127.0.0.1:1/standing" in result.stderr
+    for part in filter(None, re.split(r"[/#?\[\]]", password)):
+        assert part not in result.output
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("postgresql://auditor:sEcReT@127.0.0.1:port/db", "the port must be a number"),
+        ("postgresql://auditor:sEcReT@127.0.0.1:99999/db", "the port must be a number"),
+        ("postgresql://auditor:sEcReT@[::1/db", "IPv6 host in brackets"),
+        ("postgresql://auditor:sEcReT@[no-address]:5432/db", "IPv6 host in brackets"),
+        ("sqlite:///", "names no file"),
+    ],
+)
+@pytest.mark.parametrize("given", ["option", "environment"])
+def test_a_malformed_store_address_is_a_usage_error_saying_what_is_wrong(
+    url, why, given, monkeypatch
+):
+    option = ["--db", url] if given == "option" else []
+    if given == "environment":
+        monkeypatch.setenv("STANDING_DB", url)
+
+    result = CliRunner().invoke(app, ["state", "jack", *option])
+
+    assert result.exit_code == 2
+    assert why in result.stderr
+    assert "sEcReT" not in result.output
+    assert "unexpected" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "1.5"])
+@pytest.mark.parametrize("command", ["state", "replay"])
+def test_a_lock_timeout_not_a_whole_number_of_seconds_is_a_usage_error(
+    value, command, tmp_path, events_file, monkeypatch
+):
+    db = str(tmp_path / "store.db")
+    path = str(events_file(registered("jack")))
+    CliRunner().invoke(app, ["replay", path, "--db", db])
+    monkeypatch.setenv("STANDING_LOCK_TIMEOUT", value)
+    args = ["state", "jack"] if command == "state" else ["replay", path]
+
+    result = CliRunner().invoke(app, [*args, "--db", db])
+
+    assert result.exit_code == 2
+    assert "STANDING_LOCK_TIMEOUT must be a whole number of seconds" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["state", "replay"])
+def test_a_folder_given_as_the_store_exits_3_and_says_to_name_a_file(
+    command, tmp_path, events_file
+):
+    args = ["state", "jack"]
+    if command == "replay":
+        args = ["replay", str(events_file(registered("jack")))]
+
+    result = CliRunner().invoke(app, [*args, "--db", str(tmp_path)])
+
+    assert result.exit_code == 3
+    assert f"{tmp_path}: it is a folder; name a file in it" in result.stderr
+
+
+def test_a_store_name_too_long_for_the_system_exits_3_saying_so(tmp_path):
+    db = str(tmp_path / ("a" * 300))
+
+    result = CliRunner().invoke(app, ["state", "jack", "--db", db])
+
+    assert result.exit_code == 3
+    assert os.strerror(errno.ENAMETOOLONG) in result.stderr
+    assert "unexpected" not in result.stderr
+
+
+def test_a_store_in_a_folder_the_user_may_not_enter_exits_3_saying_so(
+    tmp_path, monkeypatch
+):
+    guarded = tmp_path / "guarded"
+    stat = Path.stat
+
+    def refused(path: Path, *args, **kwargs):  # as for a folder without x right
+        if str(path).startswith(str(guarded)):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", refused)
+
+    result = CliRunner().invoke(app, ["state", "jack", "--db", f"{guarded}/s.db"])
+
+    assert result.exit_code == 3
+    assert f"{guarded}/s.db: {os.strerror(errno.EACCES)}" in result.stderr
+
+
+class FullDisk(io.BytesIO):
+    """A temporary file on a disk with no space left."""
+
+    def write(self, data) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("source", ["file", "stdin"])
+def test_a_full_temporary_folder_stops_a_replay_saying_where_and_what_to_do(
+    source, tmp_path, events_file, monkeypatch
+):
+    db = str(tmp_path / "store.db")
+    path = events_file(registered("jack"))
+    folder = tempfile.gettempdir()
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda *_, **__: FullDisk())
+    args, given = ["replay", str(path)], None
+    if source == "stdin":
+        args, given = ["replay", "-"], path.read_text()
+
+    result = CliRunner().invoke(app, [*args, "--db", db], input=given)
+
+    assert result.exit_code == 3
+    assert f"temporary folder {folder}: {os.strerror(errno.ENOSPC)}" in result.stderr
+    assert "set TMPDIR to a folder with room" in result.stderr
+    assert stored_rows(db) == []
 
 
 def test_the_store_comes_from_standing_db_when_no_option_is_given(

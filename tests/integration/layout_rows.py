@@ -23,6 +23,14 @@ from tests.integration.stores import sqlite_app
 from tests.integration.test_recorded_events import OTHER_FACTS
 
 RECORDED = Path(__file__).parent / "layouts"
+# Texts a column keeps otherwise than as written (`projections.stored_text`),
+# in the history since layout 3.
+TEXT_FACTS = [
+    {"type": "account.registered", "at": "2021-03-09T00:00:00Z", "account": "nul",
+     "holder": "N\u0000L"},
+    {"type": "account.locked", "at": "2021-03-09T01:00:00Z", "account": "nul",
+     "reason": "\ufdd0\"marked\""},
+]  # fmt: skip
 
 
 def recorded_path(layout: int = LAYOUT) -> Path:
@@ -33,7 +41,8 @@ def rows_of_history() -> list[list[Any]]:
     """Every row of the read model for the scenario and `OTHER_FACTS`."""
     with tempfile.TemporaryDirectory() as folder:
         more = Path(folder) / "more.jsonl"
-        more.write_text("".join(json.dumps(fact) + "\n" for fact in OTHER_FACTS))
+        facts = [*OTHER_FACTS, *TEXT_FACTS]
+        more.write_text("".join(json.dumps(fact) + "\n" for fact in facts))
         app = sqlite_app(Path(folder) / "store.db")
         try:
             replay(app, [str(scenario_path()), str(more)], None)

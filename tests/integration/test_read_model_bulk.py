@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from domain.identity import AccountKey
 from projections import ReadModel, bulk_helper
 from projections.bulk_helper import helping
 from projections.stored_rows import StoredRows
+from tests.foreign_packages import foreign_packages, imported
 from tests.integration.stores import hours
 
 Record = Callable[..., None]
@@ -161,6 +163,22 @@ def test_a_large_catch_up_shared_with_a_helper_process_counts_each_event_once(
 
     assert processed == 8  # the helper projected the last of three accounts
     assert ReadModel(app).status()[0].position == 12
+    assert ReadModel(app).view.dump() == built
+
+
+def test_a_helper_started_beside_packages_named_as_standings_projects_its_shard(
+    app: StandingApplication,
+    history: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built = built_event_by_event(app)
+    monkeypatch.chdir(foreign_packages(tmp_path, monkeypatch))
+
+    processed = ReadModel(app, bulk=ALWAYS, parallel=ALWAYS).rebuild(batch=2)
+
+    assert imported(tmp_path) == []
+    assert processed == 8  # the helper projected the last of three accounts
     assert ReadModel(app).view.dump() == built
 
 

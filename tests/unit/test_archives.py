@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from application.session import Session
@@ -129,3 +131,44 @@ def test_a_whole_replay_in_one_session_opens_the_archive_on_first_use(potus, sta
     assert state("POTUS45", DUE + SECOND).posts == 1
     assert state("POTUS", DUE + 2 * SECOND).posts == 1
     assert state("POTUS", DUE + 2 * SECOND).holder == SUCCESSOR
+
+
+OBAMA, TRUMP = "Barack Obama", "Donald J. Trump"
+INAUGURATIONS = {  # noon ET: Obama's second, Trump's and Biden's
+    "obama": datetime(2013, 1, 20, 17, tzinfo=UTC),
+    "trump": datetime(2017, 1, 20, 17, tzinfo=UTC),
+    "biden": DUE,
+}
+TRUMP_POST = datetime(2018, 1, 1, tzinfo=UTC)
+
+
+def _handover(kind: str, to: str, successor: str, archive_to: str) -> Fact:
+    """@POTUS handed over at `to`'s inauguration, scheduled a week before."""
+    at, fields = INAUGURATIONS[to], {"successor": successor, "archive_to": archive_to}
+    if kind == "account.transfer_scheduled":
+        at, fields["effective_at"] = at - timedelta(days=7), at
+    return Fact(kind, AccountKey.parse("POTUS"), at, FactRef(f"to-{to}"), fields)
+
+
+@pytest.mark.parametrize("kind", ["account.transferred", "account.transfer_scheduled"])
+def test_two_handovers_stored_in_one_batch_keep_both_archives(app, state, kind):
+    potus, start = AccountKey.parse("POTUS"), INAUGURATIONS["obama"]
+    registered = {"holder": OBAMA, "kind": "institutional"}
+    facts = [
+        Fact("account.registered", potus, start, FactRef("r"), registered),
+        Fact("post.published", potus, start + SECOND, FactRef("o1"), {"post": "o1"}),
+        _handover(kind, "trump", TRUMP, "POTUS44"),
+        Fact("post.published", potus, TRUMP_POST, FactRef("t1"), {"post": "t1"}),
+        _handover(kind, "biden", SUCCESSOR, "POTUS45"),
+    ]
+    session = Session(app)
+    for fact in facts:
+        session.apply(fact)
+
+    events, _ = session.collect()  # one batch, as a replay stores it
+    app.insert(events)
+
+    obama, trump = state("POTUS44", DUE), state("POTUS45", DUE)
+    assert (obama.status, obama.holder, obama.posts) == (Status.ARCHIVED, OBAMA, 1)
+    assert (trump.status, trump.holder, trump.posts) == (Status.ARCHIVED, TRUMP, 1)
+    assert state("POTUS", DUE).holder == SUCCESSOR

@@ -5,9 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from domain.claims import claim_id
 from domain.errors import InvalidIdentity, RuleBroken
-from domain.identity import AccountKey
+from domain.facts import FactRef
+from domain.identity import HANDLE, PLATFORM, AccountKey, account_id
+from domain.session import Fact, Session
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 
@@ -121,3 +126,40 @@ def test_platforms_of_lowercase_letters_digits_underscore_and_dash_are_accepted(
 def test_recording_for_an_invalid_handle_is_rejected(app):
     with pytest.raises(InvalidIdentity):
         app.record("account.registered", "jack dorsey", at=T0, holder="Jack")
+
+
+@given(
+    fact=st.text(min_size=1, max_size=128),
+    platform=st.from_regex(PLATFORM, fullmatch=True),
+    handle=st.from_regex(HANDLE, fullmatch=True),
+)
+def test_no_given_fact_id_shares_its_id_with_an_account(fact, platform, handle):
+    assert claim_id(fact) != account_id(platform, handle)
+    # the fact id spelled as the handle on platform "fact" (they once met)
+    assert claim_id(handle.casefold()) != account_id("fact", handle)
+    assert claim_id(handle) != account_id("fact", handle)
+
+
+def test_a_fact_id_and_an_account_of_that_handle_on_platform_fact_both_stay(app, state):
+    app.record("account.registered", "amy", at=T0, holder="Amy", fact_id="zed")
+    app.record("account.registered", "zed", at=T0, platform="fact", holder="Zed")
+    app.record("post.published", "zed", at=T0, platform="fact", post="p1")
+
+    zed = state("zed", T0, "fact")
+    assert state("amy", T0).holder == "Amy"
+    assert (zed.holder, zed.posts) == ("Zed", 1)
+
+
+def test_one_session_stores_a_fact_id_and_the_account_named_like_it(app, state):
+    session = Session(app)
+    amy, zed = AccountKey.parse("amy"), AccountKey.parse("zed", "fact")
+    session.apply(Fact("account.registered", amy, T0, FactRef("zed", "d"), AMY))
+    session.apply(Fact("account.registered", zed, T0, FactRef("r"), ZED))
+    session.apply(Fact("post.published", zed, T0, FactRef("p"), {"post": "p1"}))
+    session.save()
+
+    assert state("amy", T0).exists
+    assert state("zed", T0, "fact").posts == 1
+
+
+AMY, ZED = {"holder": "Amy"}, {"holder": "Zed"}
