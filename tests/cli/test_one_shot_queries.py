@@ -11,13 +11,13 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from uuid import uuid4
 
+from standing.cli.main import app
+from standing.cli.reading import reading
+from standing.cli.store import open_store
+from standing.projections import ReadModel
+from standing.projections.reader import behind
 from typer.testing import CliRunner, Result
 
-from cli.main import app
-from cli.reading import reading
-from cli.store import open_store
-from projections import ReadModel
-from projections.reader import behind
 from tests.cli.records import registered
 from tests.stores import fresh_store, postgres_base
 

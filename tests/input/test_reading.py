@@ -5,8 +5,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-
-from cli.input import Parsed, Problem, arrays, read_facts, reading
+from standing.cli.input import Parsed, Problem, arrays, read_facts, reading
 
 from .conftest import record
 

@@ -7,12 +7,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from domain.claims import claim_id
-from domain.errors import InvalidIdentity, RuleBroken
-from domain.facts import FactRef
-from domain.identity import HANDLE, PLATFORM, AccountKey, account_id
-from domain.session import Fact, Session
+from standing.domain.claims import claim_id
+from standing.domain.errors import InvalidIdentity, RuleBroken
+from standing.domain.facts import FactRef
+from standing.domain.identity import HANDLE, PLATFORM, AccountKey, account_id
+from standing.domain.session import Fact, Session
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 
