@@ -75,6 +75,7 @@ def test_a_postgresql_query_that_catches_up_leaves_no_connection_open(
 def hold_what_is_opened(monkeypatch) -> list:
     """Keep every store and connection the query opens from being collected."""
     import psycopg
+    import standing.cli.reading
 
     held: list = []
 
@@ -85,7 +86,9 @@ def hold_what_is_opened(monkeypatch) -> list:
 
         return open_and_hold
 
-    monkeypatch.setattr(reading, "open_store", holding(reading.open_store))
+    monkeypatch.setattr(
+        standing.cli.reading, "open_store", holding(standing.cli.reading.open_store)
+    )
     monkeypatch.setattr(psycopg, "connect", holding(psycopg.connect))
     return held
 
