@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
-from standing.cli.input.items import STDIN, Parsed, Problem
-from standing.cli.spool import copied
+from cli.input.items import STDIN, Parsed, Problem
+from cli.spool import copied
 
 Item = Parsed | Problem
 AHEAD_BYTES = 4_000_000  # about 35,000 records: below, a second process costs more
@@ -43,10 +43,10 @@ def records(
     """Every record in file order: read by a second process when the files
     are large enough to be worth it (`read_ahead`), else here."""
     if stdin is None and _total_size(paths) >= AHEAD_BYTES:
-        from standing.cli.input.ahead import read_ahead
+        from cli.input.ahead import read_ahead
 
         return read_ahead(paths, tz)
-    from standing.cli.input.reading import read_facts  # the record models, loaded here
+    from cli.input.reading import read_facts  # the record models, loaded here
 
     return read_facts(paths, tz, _rewound(stdin))
 

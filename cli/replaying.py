@@ -9,19 +9,20 @@ from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import RecordConflictError, StoredEvent
-from standing.application.session import Result, Session
-from standing.cli.input import Parsed, Problem
-from standing.cli.ordering import (
+
+from application.session import Result, Session
+from cli.input import Parsed, Problem
+from cli.ordering import (
     Unsorted,
     in_time_order,
     records,
     sorted_records,
     spooled_stdin,
 )
-from standing.cli.spool import Spool
-from standing.domain.application import StandingApplication
-from standing.domain.collecting import fewer_collections
-from standing.domain.errors import DomainError
+from cli.spool import Spool
+from domain.application import StandingApplication
+from domain.collecting import fewer_collections
+from domain.errors import DomainError
 
 SHOWN_ERRORS = 50
 ATTEMPTS = 10

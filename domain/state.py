@@ -12,8 +12,9 @@ from datetime import datetime
 from typing import NamedTuple
 
 from immutables import Map
-from standing.domain.identity import AccountKey
-from standing.domain.phase import Lifted, Phase, TransferHappened, advance
+
+from domain.identity import AccountKey
+from domain.phase import Lifted, Phase, TransferHappened, advance
 
 NO_POSTS: Map[str, bool] = Map()
 NO_STRIKES: Map[str, int] = Map()

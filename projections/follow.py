@@ -13,7 +13,8 @@ import threading
 from collections.abc import Callable
 
 from eventsourcing.persistence import Subscription
-from standing.projections.views import ReadModel
+
+from projections.views import ReadModel
 
 Caught = Callable[[int, int], None]
 

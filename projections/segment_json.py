@@ -12,8 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
-from standing.domain.standing import Pending
-from standing.projections.instants import maybe_micros
+
+from domain.standing import Pending
+from projections.instants import maybe_micros
 
 
 class LastJson:

@@ -10,14 +10,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from standing.cli import options
-from standing.cli.edge import REJECTED, reported, stderr
-from standing.cli.input import parse_tz
-from standing.cli.replaying import SHOWN_ERRORS, Destination, ReplayReport, replay
-from standing.cli.store import open_store, redact, resolve
-from standing.cli.store_check import holds_events
-from standing.domain.application import StandingApplication
-from standing.projections import ReadModel
+
+from cli import options
+from cli.edge import REJECTED, reported, stderr
+from cli.input import parse_tz
+from cli.replaying import SHOWN_ERRORS, Destination, ReplayReport, replay
+from cli.store import open_store, redact, resolve
+from cli.store_check import holds_events
+from domain.application import StandingApplication
+from projections import ReadModel
 
 Tick = Callable[..., None]
 STOPPED = (

@@ -20,9 +20,9 @@ from itertools import islice
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from standing.cli.input.items import Parsed, Problem
-from standing.domain.facts import Fact, FactRef
-from standing.domain.identity import AccountKey
+from cli.input.items import Parsed, Problem
+from domain.facts import Fact, FactRef
+from domain.identity import AccountKey
 
 BATCH = 2000  # items a message carries
 PARSED, PROBLEM, FAILED = "f", "p", "x"
@@ -40,7 +40,7 @@ def read_ahead(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
             sys.executable,
             "-P",
             "-m",
-            "standing.cli.input.ahead",
+            "cli.input.ahead",
         ],  # -P: not the cwd first
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -114,7 +114,7 @@ def _batches(items: Iterable[Item]) -> Iterator[list[tuple[Any, ...]]]:
 
 
 def main() -> None:
-    from standing.cli.input.reading import read_facts  # the record models: here only
+    from cli.input.reading import read_facts  # the record models: here only
 
     task = json.load(sys.stdin)
     tz = ZoneInfo(task["tz"]) if task["tz"] else None

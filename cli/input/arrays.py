@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from standing.cli.input.errors import TOO_DEEP, invalid_json, not_utf8
+from cli.input.errors import TOO_DEEP, invalid_json, not_utf8
 
 PIECE = 1 << 16
 WHITESPACE = re.compile(r"[ \t\n\r]*")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from standing.domain.facts import Fact
+from domain.facts import Fact
 
 STDIN = "-"  # the path that means standard input
 

@@ -12,10 +12,10 @@ from itertools import chain
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
-from standing.cli.input.arrays import PIECE, ArrayBroken, array_elements
-from standing.cli.input.entries import entry, line_entry
-from standing.cli.input.errors import TOO_DEEP, invalid_json, not_utf8
-from standing.cli.input.items import STDIN, Parsed, Problem
+from cli.input.arrays import PIECE, ArrayBroken, array_elements
+from cli.input.entries import entry, line_entry
+from cli.input.errors import TOO_DEEP, invalid_json, not_utf8
+from cli.input.items import STDIN, Parsed, Problem
 
 STDIN_NAME = "<stdin>"
 BOM = b"\xef\xbb\xbf"

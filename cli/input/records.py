@@ -18,7 +18,8 @@ from pydantic import (
     StrictBool,
     TypeAdapter,
 )
-from standing.cli.input.fields import (
+
+from cli.input.fields import (
     Duration,
     EventTime,
     FactId,
@@ -29,8 +30,8 @@ from standing.cli.input.fields import (
     RequiredText,
     Text,
 )
-from standing.domain import events as rules
-from standing.domain.identity import DEFAULT_PLATFORM
+from domain import events as rules
+from domain.identity import DEFAULT_PLATFORM
 
 Kind = Literal["personal", "institutional", "campaign", "organization"]
 

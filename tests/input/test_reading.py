@@ -5,7 +5,8 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-from standing.cli.input import Parsed, Problem, arrays, read_facts, reading
+
+from cli.input import Parsed, Problem, arrays, read_facts, reading
 
 from .conftest import record
 

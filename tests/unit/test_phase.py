@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from standing.domain.phase import (
+
+from domain.phase import (
     Phase,
     RestrictionEnded,
     ScheduledTransfer,
@@ -13,7 +14,7 @@ from standing.domain.phase import (
     TransferLapsed,
     advance,
 )
-from standing.domain.restrictions import Lock, Status, Suspension
+from domain.restrictions import Lock, Status, Suspension
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)

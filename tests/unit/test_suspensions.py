@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from standing.domain.errors import RuleBroken
-from standing.domain.restrictions import Status
+
+from domain.errors import RuleBroken
+from domain.restrictions import Status
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 WEEK = timedelta(days=7)
