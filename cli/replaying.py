@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from eventsourcing.persistence import RecordConflictError, StoredEvent
 
 from cli.input import Parsed, Problem
+from cli.input.files import check_readable
 from cli.ordering import (
     Unsorted,
     in_time_order,
@@ -64,9 +65,11 @@ def replay(
 ) -> ReplayReport:
     """Check every record against the store and the rules, then store them.
 
-    Nothing is stored when anything is rejected, unless `skip_invalid`. When
-    another writer stores the same accounts meanwhile, the check and the save
-    run again against what it stored: its facts become duplicates here.
+    A file that cannot be read raises `UnreadableFile` (an `InputError`)
+    before anything is read. Nothing is stored when anything is rejected,
+    unless `skip_invalid`. When another writer stores the same accounts
+    meanwhile, the check and the save run again against what it stored: its
+    facts become duplicates here.
     The checked events wait on disk (`Spool`), so memory holds the accounts,
     not the events.
 
@@ -74,6 +77,7 @@ def replay(
     store that is not there yet is checked as an empty one (`app`, in memory)
     and opened, so created, only when there are events to store.
     """
+    check_readable(paths)
     into = into or Destination.of(app)
     committed = Tally()
     with spooled_stdin(paths) as stdin, fewer_collections():

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from cli import options
 from cli.edge import REJECTED, reported, stderr
 from cli.input import parse_tz
+from cli.input.files import check_readable
 from cli.replaying import SHOWN_ERRORS, Destination, ReplayReport, replay
 from cli.store import open_store, redact, resolve
 from cli.store_check import holds_events
@@ -46,6 +47,7 @@ def replay_command(
     """Replay dated facts into the store, checked whole before anything is written."""
     with reported(debug, STOPPED):
         zone = parse_tz(tz) if tz is not None else None
+        check_readable(files)  # a usage error, told before the store is opened
         into = _destination(db)
         app = into.app or open_store(":memory:")
         show = not as_json and stderr.is_terminal

@@ -20,13 +20,14 @@ from itertools import islice
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
+from cli.input.errors import InputError
 from cli.input.items import Parsed, Problem
 from domain.facts import FactRef
 from domain.identity import AccountKey
 from domain.session import Fact
 
 BATCH = 2000  # items a message carries
-PARSED, PROBLEM, FAILED = "f", "p", "x"
+PARSED, PROBLEM, FAILED, UNREADABLE = "f", "p", "x", "u"
 STDOUT = 1
 
 Item = Parsed | Problem
@@ -80,6 +81,8 @@ def _item(sent: tuple[Any, ...]) -> Item:
         return Parsed(file, line, fact, recorded)
     if sent[0] == PROBLEM:
         return Problem(*sent[1:])
+    if sent[0] == UNREADABLE:  # a file gone since the replay checked it
+        raise InputError(sent[1])
     raise RuntimeError(f"the reader failed: {sent[1]}")
 
 
@@ -117,6 +120,9 @@ def main() -> None:
     try:
         for batch in _batches(read_facts(task["paths"], tz)):
             _send(batch)
+    except InputError as error:
+        _send([(UNREADABLE, str(error))])
+        raise SystemExit(1) from None
     except Exception as error:  # the replay reports it; nothing is stored
         _send([(FAILED, f"{type(error).__name__}: {error}")])
         raise SystemExit(1) from None

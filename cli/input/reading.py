@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from cli.input.arrays import PIECE, ArrayBroken, array_elements
 from cli.input.entries import entry, line_entry
 from cli.input.errors import TOO_DEEP, invalid_json, not_utf8
+from cli.input.files import UnreadableFile, opened
 from cli.input.items import STDIN, Parsed, Problem
 
 STDIN_NAME = "<stdin>"
@@ -26,7 +27,8 @@ def read_facts(
     paths: Iterable[str], tz: ZoneInfo | None, stdin: BinaryIO | None = None
 ) -> Iterator[Parsed | Problem]:
     """Each record of each file in turn; `-` reads JSON Lines from `stdin`
-    (standard input by default). Times without an offset are read in `tz`."""
+    (standard input by default). Times without an offset are read in `tz`.
+    A file that cannot be read raises `UnreadableFile`."""
     for path in paths:
         if path == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -36,12 +38,11 @@ def read_facts(
 
 
 def _read_file(path: str, tz: ZoneInfo | None) -> Iterator[Parsed | Problem]:
-    try:
-        with open(path, "rb") as stream:
+    with opened(path) as stream:
+        try:
             yield from _read_stream(stream, path, tz, arrays=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        yield Problem(path, 0, None, f"cannot read {path}: {reason}")
+        except OSError as error:  # a failing disk, say: nothing is stored
+            raise UnreadableFile(path, error.errno, str(error)) from None
 
 
 def _read_stream(
