@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from contextlib import closing
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import RecordConflictError, StoredEvent
 
 from cli.input import Parsed, Problem
 from cli.input.files import check_readable
-from cli.ordering import (
-    Unsorted,
-    in_time_order,
-    records,
-    sorted_records,
-    spooled_stdin,
-)
+from cli.ordering import Records, Unsorted, in_time_order, sorted_records
 from cli.spool import Spool
 from domain.application import StandingApplication
 from domain.collecting import fewer_collections
@@ -80,10 +73,10 @@ def replay(
     check_readable(paths)
     into = into or Destination.of(app)
     committed = Tally()
-    with spooled_stdin(paths) as stdin, fewer_collections():
+    with Records(paths, tz) as source, fewer_collections():
         for attempt in range(1, ATTEMPTS + 1):
             with Spool() as spool:
-                report, read = _checked(app, Source(paths, tz, stdin), spool, tick)
+                report, read = _checked(app, source, spool, tick)
                 if dry_run:
                     return report
                 if report.problems and not skip_invalid:
@@ -135,28 +128,17 @@ class Tally:
         self.total += count
 
 
-@dataclass(frozen=True)
-class Source:
-    paths: list[str]
-    tz: ZoneInfo | None
-    stdin: BinaryIO | None
-
-    @property
-    def args(self) -> tuple[list[str], ZoneInfo | None, BinaryIO | None]:
-        return self.paths, self.tz, self.stdin
-
-
 def _checked(
-    app: StandingApplication, source: Source, spool: Spool, tick: Tick
+    app: StandingApplication, source: Records, spool: Spool, tick: Tick
 ) -> tuple[ReplayReport, int]:
     """The report of checking every record in time order, and how many were
     read; the events to store go to `spool`."""
     try:
-        with closing(records(*source.args)) as items:
+        with source.reading() as items:
             return _check(app, in_time_order(items), spool, source, tick)
     except Unsorted:
         spool.clear()
-    with closing(records(*source.args)) as items:
+    with source.reading() as items:
         return _check(app, sorted_records(items), spool, source, tick)
 
 
@@ -164,7 +146,7 @@ def _check(
     app: StandingApplication,
     items: Iterable[Parsed | Problem],
     spool: Spool,
-    source: Source,
+    source: Records,
     tick: Tick,
 ) -> tuple[ReplayReport, int]:
     session = Session(app)

@@ -42,3 +42,14 @@ def opened(path: str) -> BinaryIO:
         return open(path, "rb")
     except OSError as error:
         raise UnreadableFile(path, error.errno, str(error)) from None
+
+
+def read_again(path: str) -> bool:
+    """Whether reading `path` a second time gives the same bytes again: a
+    regular file's do; standard input's, a pipe's or a FIFO's do not."""
+    if path == STDIN:
+        return False
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False

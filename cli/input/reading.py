@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
@@ -24,21 +25,27 @@ COMMENTS = ("#", "//")
 
 
 def read_facts(
-    paths: Iterable[str], tz: ZoneInfo | None, stdin: BinaryIO | None = None
+    paths: Iterable[str],
+    tz: ZoneInfo | None,
+    stdin: BinaryIO | None = None,
+    fds: Sequence[int] = (),
 ) -> Iterator[Parsed | Problem]:
     """Each record of each file in turn; `-` reads JSON Lines from `stdin`
     (standard input by default). Times without an offset are read in `tz`.
-    A file that cannot be read raises `UnreadableFile`."""
-    for path in paths:
+    A file that cannot be read raises `UnreadableFile`. `fds`: each path
+    open already, as another process opened it."""
+    for index, path in enumerate(paths):
         if path == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_stream(stream, STDIN_NAME, tz, arrays=False)
         else:
-            yield from _read_file(path, tz)
+            yield from _read_file(path, tz, fds[index] if fds else None)
 
 
-def _read_file(path: str, tz: ZoneInfo | None) -> Iterator[Parsed | Problem]:
-    with opened(path) as stream:
+def _read_file(
+    path: str, tz: ZoneInfo | None, fd: int | None
+) -> Iterator[Parsed | Problem]:
+    with opened(path) if fd is None else os.fdopen(fd, "rb") as stream:
         try:
             yield from _read_stream(stream, path, tz, arrays=True)
         except OSError as error:  # a failing disk, say: nothing is stored

@@ -56,6 +56,21 @@ def test_a_file_gone_before_the_second_process_reads_it_is_a_usage_error(tmp_pat
         list(read_ahead([missing], None))
 
 
+def test_a_file_named_by_a_descriptor_of_this_process_is_read_ahead_as_here(
+    tmp_path,
+):
+    generated = [json.dumps(data) for data in generate(300, 30, seed=6)]
+    fd = os.open(lines_file(tmp_path, "a.jsonl", generated), os.O_RDONLY)
+    try:  # what /dev/stdin or <(...) name: another process has other ones
+        ahead = list(read_ahead([f"/dev/fd/{fd}"], None))
+        here = list(read_facts([f"/dev/fd/{fd}"], None))
+    finally:
+        os.close(fd)
+
+    assert len(here) == 300
+    assert ahead == here
+
+
 def test_a_large_replay_reads_ahead_and_stores_what_a_small_one_stores(
     tmp_path, monkeypatch
 ):
