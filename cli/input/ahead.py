@@ -103,7 +103,7 @@ def decoded(sent: tuple[Any, ...]) -> Item:
 def encoded(item: Item) -> tuple[Any, ...]:
     """`item` as a plain tuple, quick to pickle."""
     if isinstance(item, Problem):
-        return (PROBLEM, item.file, item.line, item.id, item.message)
+        return (PROBLEM, item.file, item.line, item.id, item.message, item.ends_file)
     fact, ref = item.fact, item.fact.ref
     key = fact.key
     parts = (ref.id, ref.digest, ref.note, ref.source)

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from cli.input.lines import MAX_LINE
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 
@@ -123,6 +124,15 @@ CASES = {
         event("post.published", "jack", "2021-01-01T12:00:00Z", post="x"),
         "backdated",
     ),
+    "number too long to convert": (
+        '{"type": "post.published", "at": "2021-02-01T00:00:00Z", "account": "jack",'
+        f' "post": {"1" * 5000}}}',
+        "number too long",
+    ),
+    "line longer than 1 MiB": (
+        json.dumps(event("post.published", "jack", T, post="x")) + " " * MAX_LINE,
+        "line too long",
+    ),
     "conflicting id": (
         {
             "type": "account.registered",
@@ -202,3 +212,24 @@ def test_only_the_first_fifty_problems_are_shown(seeded, standing, events_file):
     assert result.exit_code == 1
     assert "... and 10 more problems" in result.stderr
     assert len([line for line in result.stderr.splitlines() if ":" in line]) >= 50
+
+
+def test_every_problem_is_listed_when_one_holds_a_number_too_long(
+    seeded, standing, events_file, db
+):
+    path = events_file(
+        "{nope",
+        f'{{"type": "account.registered", "account": "x", "holder": {"9" * 5000}}}',
+        event("post.removed", "jack", T, post="zz"),
+    )
+
+    result = standing("replay", str(path), "--json")
+
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert [(e["line"], e["message"][:26]) for e in report["errors"]] == [
+        (1, "invalid JSON: Expecting pr"),
+        (2, "a number too long to read "),
+        (3, "no post 'zz' was published"),
+    ]
+    assert stored_rows(db) == seeded
