@@ -11,6 +11,7 @@ from eventsourcing.persistence import RecordConflictError, StoredEvent
 
 from cli.input import Parsed, Problem
 from cli.input.files import check_readable
+from cli.input.problems import SHOWN, Problems
 from cli.ordering import Records, Unsorted, in_time_order, sorted_records
 from cli.spool import Spool
 from domain.application import StandingApplication
@@ -18,7 +19,7 @@ from domain.collecting import fewer_collections
 from domain.errors import DomainError
 from domain.session import Result, Session
 
-SHOWN_ERRORS = 50
+SHOWN_ERRORS = SHOWN
 ATTEMPTS = 10
 BATCH_FACTS = 5000  # facts checked between two batches set down in the spool
 
@@ -27,22 +28,23 @@ Tick = Callable[[int], None]
 
 @dataclass
 class ReplayReport:
+    """What a replay did. `problems`: the first `SHOWN_ERRORS` problems, in
+    input order, then any that stopped the reading of a file; `rejected`
+    counts them all."""
+
     applied: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
+    rejected: int = 0
     stored: bool = False
     unreadable: int = 0
-
-    @property
-    def rejected(self) -> int:
-        return len(self.problems)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "applied": self.applied,
             "duplicates": self.duplicates,
             "rejected": self.rejected,
-            "errors": [_problem_dict(p) for p in self.problems[:SHOWN_ERRORS]],
+            "errors": [_problem_dict(p) for p in self.problems],
         }
 
 
@@ -151,21 +153,21 @@ def _check(
 ) -> tuple[ReplayReport, int]:
     session = Session(app)
     report = ReplayReport()
+    problems = Problems(source.paths)
     read = 0
     for item in items:
         if isinstance(item, Problem):
-            report.problems.append(item)
+            problems.add(item)
             report.unreadable += 1
             continue
-        _apply(session, item, report)
+        _apply(session, item, report, problems)
         read += 1
         if read % BATCH_FACTS == 0:
             _set_down(session, spool)
             tick(BATCH_FACTS)
     _set_down(session, spool)
     tick(read % BATCH_FACTS)
-    order = {path: index for index, path in enumerate(source.paths)}
-    report.problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line))
+    report.problems, report.rejected = problems.shown(), problems.count
     return report, read
 
 
@@ -190,13 +192,13 @@ def _store(into: Destination, spool: Spool, committed: Tally) -> None:
     committed.add(facts)
 
 
-def _apply(session: Session, item: Parsed, report: ReplayReport) -> None:
+def _apply(
+    session: Session, item: Parsed, report: ReplayReport, problems: Problems
+) -> None:
     try:
         result = session.apply(item.fact)
     except DomainError as error:
-        report.problems.append(
-            Problem(item.file, item.line, item.fact.ref.id, str(error))
-        )
+        problems.add(Problem(item.file, item.line, item.fact.ref.id, str(error)))
         return
     if result is Result.DUPLICATE:
         report.duplicates += 1

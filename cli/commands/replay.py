@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from cli import options
 from cli.edge import REJECTED, reported, stderr
-from cli.input import parse_tz
+from cli.input import Problem, parse_tz
 from cli.input.files import check_readable
 from cli.replaying import SHOWN_ERRORS, Destination, ReplayReport, replay
 from cli.store import open_store, redact, resolve
@@ -104,12 +104,12 @@ def _print_report(
     report: ReplayReport, store: str, dry_run: bool, skip_invalid: bool
 ) -> None:
     for problem in report.problems[:SHOWN_ERRORS]:
-        where = f"{problem.file}:{problem.line}"
-        ident = f" [{problem.id}]" if problem.id else ""
-        stderr.print(f"{where}:{ident} {problem.message}", markup=False)
-    hidden = report.rejected - SHOWN_ERRORS
+        _print_problem(problem)
+    hidden = report.rejected - len(report.problems)
     if hidden > 0:
         stderr.print(f"... and {hidden} more problems", markup=False)
+    for problem in report.problems[SHOWN_ERRORS:]:  # where a file stopped being read
+        _print_problem(problem)
     out = Console(highlight=False)
     if report.problems and not skip_invalid:
         outcome = "a replay would store nothing" if dry_run else "nothing was stored"
@@ -125,3 +125,9 @@ def _print_report(
         f"{report.rejected} rejected — {store}",
         markup=False,
     )
+
+
+def _print_problem(problem: Problem) -> None:
+    where = f"{problem.file}:{problem.line}"
+    ident = f" [{problem.id}]" if problem.id else ""
+    stderr.print(f"{where}:{ident} {problem.message}", markup=False)

@@ -7,6 +7,8 @@ import json
 import pytest
 
 from cli.input.lines import MAX_LINE
+from cli.replaying import replay
+from cli.store import open_store
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 
@@ -232,4 +234,41 @@ def test_every_problem_is_listed_when_one_holds_a_number_too_long(
         (2, "a number too long to read "),
         (3, "no post 'zz' was published"),
     ]
+    assert stored_rows(db) == seeded
+
+
+def test_a_replay_keeps_the_first_fifty_problems_and_counts_the_rest(
+    seeded, events_file, db
+):
+    path = events_file(*["{nope"] * 60, event("post.removed", "jack", T, post="zz"))
+
+    report = replay(open_store(db), [str(path)], None)
+
+    assert report.rejected == 61
+    assert [problem.line for problem in report.problems] == list(range(1, 51))
+    assert stored_rows(db) == seeded
+
+
+def test_where_a_file_stopped_being_read_is_shown_after_the_first_fifty(
+    seeded, standing, events_file, db
+):
+    path = events_file(*["{}"] * 10_000, registered("amy"))
+
+    shown = standing("replay", str(path))
+    as_json = standing("replay", str(path), "--json")
+
+    assert shown.exit_code == as_json.exit_code == 1
+    stopped = (
+        f"{path}:10000: missing required field 'type'; 10,000 problems in a row: "
+        "not an event file, the rest of the file was not read"
+    )
+    assert shown.stderr.splitlines()[49:] == [
+        f"{path}:50: missing required field 'type'",
+        "... and 9949 more problems",
+        stopped,
+        "Error: 10000 record(s) rejected; nothing was stored "
+        "(--skip-invalid stores the valid ones)",
+    ]
+    errors = json.loads(as_json.stdout)["errors"]
+    assert [error["line"] for error in errors] == [*range(1, 51), 10_000]
     assert stored_rows(db) == seeded
