@@ -3,20 +3,21 @@
 A file that is already in time order is streamed as it is read (`records`,
 by a second process when the input is large). On the first record out of
 order, `in_time_order` raises `Unsorted`; the caller then reads again through
-`sorted_records`, which holds every parsed record to sort them.
+`sorted_records`, which holds every parsed record to sort them. Input that
+cannot be read twice (standard input, a pipe, a FIFO) is read once, and kept
+for the passes after the first (`Records`).
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from typing import BinaryIO
+from contextlib import closing, contextmanager
+from types import TracebackType
 from zoneinfo import ZoneInfo
 
-from cli.input.items import STDIN, Parsed, Problem
-from cli.spool import copied
+from cli.input.files import read_again
+from cli.input.items import Parsed, Problem
 
 Item = Parsed | Problem
 AHEAD_BYTES = 4_000_000  # about 35,000 records: below, a second process costs more
@@ -24,6 +25,37 @@ AHEAD_BYTES = 4_000_000  # about 35,000 records: below, a second process costs m
 
 class Unsorted(Exception):
     """The input is not in order of `at`."""
+
+
+class Records:
+    """The records of a replay's files, for each pass the replay makes over
+    them: files read again from their start, input that cannot be read again
+    read once and kept (`ReadOnce`)."""
+
+    def __init__(self, paths: list[str], tz: ZoneInfo | None) -> None:
+        from cli.input.once import ReadOnce
+
+        self.paths, self.tz = paths, tz
+        self._once = None
+        if not all(read_again(path) for path in paths):
+            self._once = ReadOnce(_read_here(paths, tz))
+
+    @contextmanager
+    def reading(self) -> Iterator[Iterator[Item]]:
+        """One pass: every record in file order."""
+        items = records(self.paths, self.tz) if self._once is None else self._once
+        with closing(iter(items)) as each:
+            yield each
+
+    def close(self) -> None:
+        if self._once is not None:
+            self._once.close()
+
+    def __enter__(self) -> Records:
+        return self
+
+    def __exit__(self, *_: type[BaseException] | BaseException | TracebackType | None):
+        self.close()
 
 
 def in_time_order(items: Iterable[Item]) -> Iterator[Item]:
@@ -37,18 +69,15 @@ def in_time_order(items: Iterable[Item]) -> Iterator[Item]:
         yield item
 
 
-def records(
-    paths: list[str], tz: ZoneInfo | None, stdin: BinaryIO | None
-) -> Iterator[Item]:
-    """Every record in file order: read by a second process when the files
-    are large enough to be worth it (`read_ahead`), else here."""
-    if stdin is None and _total_size(paths) >= AHEAD_BYTES:
+def records(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
+    """Every record of these files (to be read again) in file order: read by a
+    second process when they are large enough to be worth it (`read_ahead`),
+    else here."""
+    if _total_size(paths) >= AHEAD_BYTES:
         from cli.input.ahead import read_ahead
 
         return read_ahead(paths, tz)
-    from cli.input.reading import read_facts  # the record models, loaded here
-
-    return read_facts(paths, tz, _rewound(stdin))
+    return _read_here(paths, tz)
 
 
 def sorted_records(items: Iterable[Item]) -> Iterator[Item]:
@@ -63,14 +92,10 @@ def sorted_records(items: Iterable[Item]) -> Iterator[Item]:
     yield from parsed
 
 
-@contextmanager
-def spooled_stdin(paths: list[str]) -> Iterator[BinaryIO | None]:
-    """Standard input copied to a temporary file, so it can be read again."""
-    if STDIN not in paths:
-        yield None
-        return
-    with copied(sys.stdin.buffer) as copy:
-        yield copy
+def _read_here(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
+    from cli.input.reading import read_facts  # the record models, loaded here
+
+    return read_facts(paths, tz)
 
 
 def _total_size(paths: list[str]) -> int:
@@ -80,9 +105,3 @@ def _total_size(paths: list[str]) -> int:
         return sum(os.path.getsize(path) for path in paths)
     except OSError:
         return 0
-
-
-def _rewound(stream: BinaryIO | None) -> BinaryIO | None:
-    if stream is not None:
-        stream.seek(0)
-    return stream

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from contextlib import closing
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import RecordConflictError, StoredEvent
 
 from application.session import Result, Session
 from cli.input import Parsed, Problem
-from cli.ordering import (
-    Unsorted,
-    in_time_order,
-    records,
-    sorted_records,
-    spooled_stdin,
-)
+from cli.input.files import check_readable
+from cli.input.problems import SHOWN, Problems
+from cli.ordering import Records, Unsorted, in_time_order, sorted_records
 from cli.spool import Spool
 from domain.application import StandingApplication
 from domain.collecting import fewer_collections
 from domain.errors import DomainError
 
-SHOWN_ERRORS = 50
+SHOWN_ERRORS = SHOWN
 ATTEMPTS = 10
 BATCH_FACTS = 5000  # facts checked between two batches set down in the spool
 
@@ -33,22 +28,23 @@ Tick = Callable[[int], None]
 
 @dataclass
 class ReplayReport:
+    """What a replay did. `problems`: the first `SHOWN_ERRORS` problems, in
+    input order, then any that stopped the reading of a file; `rejected`
+    counts them all."""
+
     applied: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
+    rejected: int = 0
     stored: bool = False
     unreadable: int = 0
-
-    @property
-    def rejected(self) -> int:
-        return len(self.problems)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "applied": self.applied,
             "duplicates": self.duplicates,
             "rejected": self.rejected,
-            "errors": [_problem_dict(p) for p in self.problems[:SHOWN_ERRORS]],
+            "errors": [_problem_dict(p) for p in self.problems],
         }
 
 
@@ -64,9 +60,11 @@ def replay(
 ) -> ReplayReport:
     """Check every record against the store and the rules, then store them.
 
-    Nothing is stored when anything is rejected, unless `skip_invalid`. When
-    another writer stores the same accounts meanwhile, the check and the save
-    run again against what it stored: its facts become duplicates here.
+    A file that cannot be read raises `UnreadableFile` (an `InputError`)
+    before anything is read. Nothing is stored when anything is rejected,
+    unless `skip_invalid`. When another writer stores the same accounts
+    meanwhile, the check and the save run again against what it stored: its
+    facts become duplicates here.
     The checked events wait on disk (`Spool`), so memory holds the accounts,
     not the events.
 
@@ -74,10 +72,10 @@ def replay(
     store that is not there yet is checked as an empty one (`app`, in memory)
     and opened, so created, only when there are events to store.
     """
+    check_readable(paths)
     into = into or Destination.of(app)
     committed = Tally()
-    with spooled_stdin(paths) as stdin, fewer_collections():
-        source = Source(paths, tz, stdin)
+    with Records(paths, tz) as source, fewer_collections():
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 return _attempt(
@@ -98,7 +96,7 @@ def replay(
 
 def _attempt(
     app: StandingApplication,
-    source: Source,
+    source: Records,
     into: Destination,
     committed: Tally,
     *,
@@ -153,28 +151,17 @@ class Tally:
         self.total += count
 
 
-@dataclass(frozen=True)
-class Source:
-    paths: list[str]
-    tz: ZoneInfo | None
-    stdin: BinaryIO | None
-
-    @property
-    def args(self) -> tuple[list[str], ZoneInfo | None, BinaryIO | None]:
-        return self.paths, self.tz, self.stdin
-
-
 def _checked(
-    app: StandingApplication, source: Source, spool: Spool, tick: Tick
+    app: StandingApplication, source: Records, spool: Spool, tick: Tick
 ) -> tuple[ReplayReport, int]:
     """The report of checking every record in time order, and how many were
     read; the events to store go to `spool`."""
     try:
-        with closing(records(*source.args)) as items:
+        with source.reading() as items:
             return _check(app, in_time_order(items), spool, source, tick)
     except Unsorted:
         spool.clear()
-    with closing(records(*source.args)) as items:
+    with source.reading() as items:
         return _check(app, sorted_records(items), spool, source, tick)
 
 
@@ -182,26 +169,26 @@ def _check(
     app: StandingApplication,
     items: Iterable[Parsed | Problem],
     spool: Spool,
-    source: Source,
+    source: Records,
     tick: Tick,
 ) -> tuple[ReplayReport, int]:
     session = Session(app)
     report = ReplayReport()
+    problems = Problems(source.paths)
     read = 0
     for item in items:
         if isinstance(item, Problem):
-            report.problems.append(item)
+            problems.add(item)
             report.unreadable += 1
             continue
-        _apply(session, item, report)
+        _apply(session, item, report, problems)
         read += 1
         if read % BATCH_FACTS == 0:
             _set_down(session, spool)
             tick(BATCH_FACTS)
     _set_down(session, spool)
     tick(read % BATCH_FACTS)
-    order = {path: index for index, path in enumerate(source.paths)}
-    report.problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line))
+    report.problems, report.rejected = problems.shown(), problems.count
     return report, read
 
 
@@ -226,13 +213,13 @@ def _store(into: Destination, spool: Spool, committed: Tally) -> None:
     committed.add(facts)
 
 
-def _apply(session: Session, item: Parsed, report: ReplayReport) -> None:
+def _apply(
+    session: Session, item: Parsed, report: ReplayReport, problems: Problems
+) -> None:
     try:
         result = session.apply(item.fact)
     except DomainError as error:
-        report.problems.append(
-            Problem(item.file, item.line, item.fact.ref.id, str(error))
-        )
+        problems.add(Problem(item.file, item.line, item.fact.ref.id, str(error)))
         return
     if result is Result.DUPLICATE:
         report.duplicates += 1

@@ -13,7 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from cli import options
 from cli.edge import REJECTED, reported, stderr
-from cli.input import parse_tz
+from cli.input import Problem, parse_tz
+from cli.input.files import check_readable
 from cli.replaying import SHOWN_ERRORS, Destination, ReplayReport, replay
 from cli.store import open_store, redact, resolve
 from cli.store_check import holds_events
@@ -46,6 +47,7 @@ def replay_command(
     """Replay dated facts into the store, checked whole before anything is written."""
     with reported(debug, STOPPED):
         zone = parse_tz(tz) if tz is not None else None
+        check_readable(files)  # a usage error, told before the store is opened
         into = _destination(db)
         app = into.app or open_store(":memory:")
         show = not as_json and stderr.is_terminal
@@ -102,12 +104,12 @@ def _print_report(
     report: ReplayReport, store: str, dry_run: bool, skip_invalid: bool
 ) -> None:
     for problem in report.problems[:SHOWN_ERRORS]:
-        where = f"{problem.file}:{problem.line}"
-        ident = f" [{problem.id}]" if problem.id else ""
-        stderr.print(f"{where}:{ident} {problem.message}", markup=False)
-    hidden = report.rejected - SHOWN_ERRORS
+        _print_problem(problem)
+    hidden = report.rejected - len(report.problems)
     if hidden > 0:
         stderr.print(f"... and {hidden} more problems", markup=False)
+    for problem in report.problems[SHOWN_ERRORS:]:  # where a file stopped being read
+        _print_problem(problem)
     out = Console(highlight=False)
     if report.problems and not skip_invalid:
         outcome = "a replay would store nothing" if dry_run else "nothing was stored"
@@ -123,3 +125,9 @@ def _print_report(
         f"{report.rejected} rejected — {store}",
         markup=False,
     )
+
+
+def _print_problem(problem: Problem) -> None:
+    where = f"{problem.file}:{problem.line}"
+    ident = f" [{problem.id}]" if problem.id else ""
+    stderr.print(f"{where}:{ident} {problem.message}", markup=False)

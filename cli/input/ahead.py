@@ -16,16 +16,19 @@ import pickle
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from itertools import islice
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
+from cli.input.errors import InputError
+from cli.input.files import opened
 from cli.input.items import Parsed, Problem
 from domain.facts import Fact, FactRef
 from domain.identity import AccountKey
 
 BATCH = 2000  # items a message carries
-PARSED, PROBLEM, FAILED = "f", "p", "x"
+PARSED, PROBLEM, FAILED, UNREADABLE = "f", "p", "x", "u"
 STDOUT = 1
 
 Item = Parsed | Problem
@@ -34,7 +37,17 @@ Item = Parsed | Problem
 def read_ahead(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
     """What `read_facts(paths, tz)` yields, read by another process. The
     reader is stopped when the caller stops early."""
-    task = json.dumps({"paths": paths, "tz": tz.key if tz else None})
+    with ExitStack() as files:
+        # opened here, as named here: to the reader, /dev/stdin or /dev/fd/3
+        # would be other files, or none
+        fds = [files.enter_context(opened(path)).fileno() for path in paths]
+        yield from _read_by_another(paths, fds, tz)
+
+
+def _read_by_another(
+    paths: list[str], fds: list[int], tz: ZoneInfo | None
+) -> Iterator[Item]:
+    task = json.dumps({"paths": paths, "fds": fds, "tz": tz.key if tz else None})
     reader = subprocess.Popen(
         [
             sys.executable,
@@ -45,6 +58,7 @@ def read_ahead(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # what goes wrong comes back through stdout
+        pass_fds=fds,
         # Ctrl-C reaches the replay alone, which stops the reader; a reader
         # stopped by it too could cut a message short, and the replay would
         # report that rather than the interruption
@@ -74,22 +88,26 @@ def _received(stream: IO[bytes]) -> Iterator[Item]:
         if batch is None:
             return
         for sent in batch:
-            yield _item(sent)
+            yield decoded(sent)
 
 
-def _item(sent: tuple[Any, ...]) -> Item:
+def decoded(sent: tuple[Any, ...]) -> Item:
+    """The item `encoded` gave `sent` for."""
     if sent[0] == PARSED:
         _, file, line, kind, platform, handle, at, ref, fields, recorded = sent
         fact = Fact(kind, AccountKey(platform, handle), at, FactRef(*ref), fields)
         return Parsed(file, line, fact, recorded)
     if sent[0] == PROBLEM:
         return Problem(*sent[1:])
+    if sent[0] == UNREADABLE:  # a file gone since the replay checked it
+        raise InputError(sent[1])
     raise RuntimeError(f"the reader failed: {sent[1]}")
 
 
-def _sent(item: Item) -> tuple[Any, ...]:
+def encoded(item: Item) -> tuple[Any, ...]:
+    """`item` as a plain tuple, quick to pickle."""
     if isinstance(item, Problem):
-        return (PROBLEM, item.file, item.line, item.id, item.message)
+        return (PROBLEM, item.file, item.line, item.id, item.message, item.ends_file)
     fact, ref = item.fact, item.fact.ref
     key = fact.key
     parts = (ref.id, ref.digest, ref.note, ref.source)
@@ -109,7 +127,7 @@ def _sent(item: Item) -> tuple[Any, ...]:
 
 def _batches(items: Iterable[Item]) -> Iterator[list[tuple[Any, ...]]]:
     iterator = iter(items)
-    while batch := [_sent(item) for item in islice(iterator, BATCH)]:
+    while batch := [encoded(item) for item in islice(iterator, BATCH)]:
         yield batch
 
 
@@ -119,8 +137,11 @@ def main() -> None:
     task = json.load(sys.stdin)
     tz = ZoneInfo(task["tz"]) if task["tz"] else None
     try:
-        for batch in _batches(read_facts(task["paths"], tz)):
+        for batch in _batches(read_facts(task["paths"], tz, fds=task["fds"])):
             _send(batch)
+    except InputError as error:
+        _send([(UNREADABLE, str(error))])
+        raise SystemExit(1) from None
     except Exception as error:  # the replay reports it; nothing is stored
         _send([(FAILED, f"{type(error).__name__}: {error}")])
         raise SystemExit(1) from None

@@ -1,7 +1,8 @@
 """The elements of a JSON array file, streamed, each with the line it starts on.
 
 The file is read in pieces of bounded size, so neither a long file nor a long line is
-held whole. A break in the JSON (or in its UTF-8) ends the file: an array
+held whole, and an element is held only up to `MAX_LINE` characters. A break
+in the JSON (or in its UTF-8), or a longer element, ends the file: an array
 cannot be picked up again after it.
 """
 
@@ -13,12 +14,14 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from cli.input.decoding import Decoder, NumberTooLong
 from cli.input.errors import TOO_DEEP, invalid_json, not_utf8
+from cli.input.lines import MAX_LINE
 
 PIECE = 1 << 16
 WHITESPACE = re.compile(r"[ \t\n\r]*")
-DECODER = json.JSONDecoder()
 UNCLOSED = "unexpected end of file: the array is not closed"
+TOO_LONG = f"an element longer than 1 MiB ({MAX_LINE:,} characters)"
 
 
 class ArrayBroken(Exception):
@@ -32,15 +35,17 @@ class ArrayBroken(Exception):
 
 def array_elements(
     stream: BinaryIO, first: bytes, line: int
-) -> Iterator[tuple[int, Any]]:
-    """`(line, value)` for each element; `first` is the piece holding the ``[``
-    and `line` its line number. Raises `ArrayBroken`."""
+) -> Iterator[tuple[int, Any, int]]:
+    """`(line, value, length)` for each element, `length` in characters; the
+    value is a `NumberTooLong` for an element holding one. `first` is the
+    piece holding the ``[`` and `line` its line number. Raises `ArrayBroken`."""
     return _Scanner(stream, first, line).elements()
 
 
 class _Scanner:
     def __init__(self, stream: BinaryIO, first: bytes, line: int) -> None:
         self.stream = stream
+        self.decoder = Decoder()
         self.utf8 = codecs.getincrementaldecoder("utf-8")()
         self.text = ""
         self.pos = 0
@@ -51,7 +56,7 @@ class _Scanner:
         self.line_bytes = 0  # bytes of that line in earlier pieces
         self._append(first)
 
-    def elements(self) -> Iterator[tuple[int, Any]]:
+    def elements(self) -> Iterator[tuple[int, Any, int]]:
         self._peek()
         self.pos += 1  # the "[" found when the file was opened
         if self._peek() == "]":
@@ -67,22 +72,32 @@ class _Scanner:
                 raise self._broken(self.pos, invalid_json("Expecting ',' delimiter"))
             self.pos += 1
 
-    def _element(self) -> tuple[int, Any]:
+    def _element(self) -> tuple[int, Any, int]:
         while True:
             if self._peek() == "":
                 raise self._broken(self.pos, UNCLOSED)
             try:
-                value, end = DECODER.raw_decode(self.text, self.pos)
+                value, end = self.decoder.raw_decode(self.text, self.pos)
             except json.JSONDecodeError as error:
-                if self._unfinished(error.pos) and self._more():
+                if self._unfinished(error.pos) and self._more_of_element():
                     continue
                 raise self._broken(error.pos, invalid_json(error.msg)) from None
             except RecursionError:
                 raise self._broken(self.pos, TOO_DEEP) from None
-            if end < len(self.text) or not self._more():
-                line = self._line_at(self.pos)
+            except NumberTooLong as error:
+                value, end = error, error.end
+            if end < len(self.text) or not self._more_of_element():
+                if end - self.pos > MAX_LINE:
+                    raise self._broken(self.pos, TOO_LONG)
+                line, length = self._line_at(self.pos), end - self.pos
                 self.pos = end
-                return line, value
+                return line, value, length
+
+    def _more_of_element(self) -> bool:
+        """`_more`, for an element not read whole yet: at most `MAX_LINE` of it."""
+        if len(self.text) - self.pos > MAX_LINE:
+            raise self._broken(self.pos, TOO_LONG)
+        return self._more()
 
     def _close(self) -> None:
         self.pos += 1

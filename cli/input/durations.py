@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from decimal import Decimal
 
-from cli.input.errors import InputError
+from cli.input.errors import InputError, shown
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 DURATION = re.compile(
@@ -23,26 +23,32 @@ MICROSECONDS = {
     "seconds": 1_000_000,
 }
 EXAMPLES = "e.g. PT12H, P7D, P1DT12H"
+# Longer numbers are never a length a lock or suspension takes (at most 100
+# years), and converting one of a million digits takes seconds, or overflows.
+MOST_DIGITS = 24
 
 
 def parse_duration(text: str) -> timedelta:
     """A positive length of time; months and years are refused (no fixed length)."""
     found = DURATION.fullmatch(text.strip().upper())
     if found is None or text.strip().upper() in ("P", "-P", "+P"):
-        raise InputError(f"invalid ISO 8601 duration {text!r} ({EXAMPLES})")
+        raise InputError(f"invalid ISO 8601 duration {shown(text)} ({EXAMPLES})")
     if found["years"] or found["months"]:
         raise InputError(
-            f"duration {text!r}: months and years have no fixed length; use days"
+            f"duration {shown(text)}: months and years have no fixed length; use days"
         )
+    if any(len(found[unit] or "") > MOST_DIGITS for unit in MICROSECONDS):
+        too_many = f"has a number of over {MOST_DIGITS} digits"
+        raise InputError(f"duration {shown(text)} {too_many}")
     total = _microseconds(found)
     if found["sign"] == "-" or not total:
-        raise InputError(f"duration {text!r} must be positive")
+        raise InputError(f"duration {shown(text)} must be positive")
     if total < 1:  # instants are kept to the microsecond
-        raise InputError(f"duration {text!r} is shorter than a microsecond")
+        raise InputError(f"duration {shown(text)} is shorter than a microsecond")
     try:
         return timedelta(microseconds=int(total))  # finer digits dropped
     except OverflowError:
-        raise InputError(f"duration {text!r} is too long") from None
+        raise InputError(f"duration {shown(text)} is too long") from None
 
 
 def _microseconds(found: re.Match[str]) -> Decimal:

@@ -10,6 +10,7 @@ from datetime import datetime
 from domain.facts import Fact
 
 STDIN = "-"  # the path that means standard input
+STDIN_NAME = "<stdin>"  # what problems call it
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +25,11 @@ class Parsed:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A record (or a file) that cannot be read; `message` is one line."""
+    """A record that cannot be read; `message` is one line. `ends_file`: the
+    rest of the file was not read (a broken array, a file that is not text)."""
 
     file: str
     line: int
     id: str | None
     message: str
+    ends_file: bool = False

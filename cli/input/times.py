@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from cli.input.errors import InputError, suggestion
+from cli.input.errors import InputError, shown, suggestion
 
 LONGEST_DATE = len("2021-01-08")
 ONE_MICROSECOND = timedelta(microseconds=1)
@@ -25,7 +25,8 @@ def parse_event_time(text: str, tz: ZoneInfo | None) -> datetime:
     if moment.tzinfo is None:
         if tz is None:
             raise InputError(
-                f"time {text!r} has no offset: add one (e.g. Z or -05:00) or pass --tz"
+                f"time {shown(text)} has no offset: "
+                "add one (e.g. Z or -05:00) or pass --tz"
             )
         moment = _local(moment, tz, text)
     return _utc(moment, text)
@@ -69,7 +70,7 @@ def _moment(text: str) -> datetime:
         return datetime.fromisoformat(text)
     except ValueError:
         raise InputError(
-            f"invalid time {text!r}: expected ISO 8601, {EXAMPLE}"
+            f"invalid time {shown(text)}: expected ISO 8601, {EXAMPLE}"
         ) from None
 
 
@@ -78,7 +79,7 @@ def _local(naive: datetime, tz: ZoneInfo, text: str) -> datetime:
     aware = naive.replace(tzinfo=tz)
     if _utc(aware, text).astimezone(tz).replace(tzinfo=None) != naive:
         raise InputError(
-            f"time {text!r} does not exist in {tz.key}: the clocks skipped it; "
+            f"time {shown(text)} does not exist in {tz.key}: the clocks skipped it; "
             "give an offset"
         )
     return aware
@@ -94,7 +95,7 @@ def _end_of(day: date, tz: tzinfo, text: str) -> datetime:
     try:
         following = day + timedelta(days=1)
     except OverflowError:
-        raise InputError(f"time {text!r} is out of range") from None
+        raise InputError(f"time {shown(text)} is out of range") from None
     return _start_of(following, tz, text) - ONE_MICROSECOND
 
 
@@ -102,4 +103,4 @@ def _utc(moment: datetime, text: str) -> datetime:
     try:
         return moment.astimezone(UTC)
     except OverflowError:
-        raise InputError(f"time {text!r} is out of range") from None
+        raise InputError(f"time {shown(text)} is out of range") from None

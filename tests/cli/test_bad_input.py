@@ -6,6 +6,9 @@ import json
 
 import pytest
 
+from cli.input.lines import MAX_LINE
+from cli.replaying import replay
+from cli.store import open_store
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 
@@ -123,6 +126,15 @@ CASES = {
         event("post.published", "jack", "2021-01-01T12:00:00Z", post="x"),
         "backdated",
     ),
+    "number too long to convert": (
+        '{"type": "post.published", "at": "2021-02-01T00:00:00Z", "account": "jack",'
+        f' "post": {"1" * 5000}}}',
+        "number too long",
+    ),
+    "line longer than 1 MiB": (
+        json.dumps(event("post.published", "jack", T, post="x")) + " " * MAX_LINE,
+        "line too long",
+    ),
     "conflicting id": (
         {
             "type": "account.registered",
@@ -202,3 +214,61 @@ def test_only_the_first_fifty_problems_are_shown(seeded, standing, events_file):
     assert result.exit_code == 1
     assert "... and 10 more problems" in result.stderr
     assert len([line for line in result.stderr.splitlines() if ":" in line]) >= 50
+
+
+def test_every_problem_is_listed_when_one_holds_a_number_too_long(
+    seeded, standing, events_file, db
+):
+    path = events_file(
+        "{nope",
+        f'{{"type": "account.registered", "account": "x", "holder": {"9" * 5000}}}',
+        event("post.removed", "jack", T, post="zz"),
+    )
+
+    result = standing("replay", str(path), "--json")
+
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert [(e["line"], e["message"][:26]) for e in report["errors"]] == [
+        (1, "invalid JSON: Expecting pr"),
+        (2, "a number too long to read "),
+        (3, "no post 'zz' was published"),
+    ]
+    assert stored_rows(db) == seeded
+
+
+def test_a_replay_keeps_the_first_fifty_problems_and_counts_the_rest(
+    seeded, events_file, db
+):
+    path = events_file(*["{nope"] * 60, event("post.removed", "jack", T, post="zz"))
+
+    report = replay(open_store(db), [str(path)], None)
+
+    assert report.rejected == 61
+    assert [problem.line for problem in report.problems] == list(range(1, 51))
+    assert stored_rows(db) == seeded
+
+
+def test_where_a_file_stopped_being_read_is_shown_after_the_first_fifty(
+    seeded, standing, events_file, db
+):
+    path = events_file(*["{}"] * 10_000, registered("amy"))
+
+    shown = standing("replay", str(path))
+    as_json = standing("replay", str(path), "--json")
+
+    assert shown.exit_code == as_json.exit_code == 1
+    stopped = (
+        f"{path}:10000: missing required field 'type'; 10,000 problems in a row: "
+        "not an event file, the rest of the file was not read"
+    )
+    assert shown.stderr.splitlines()[49:] == [
+        f"{path}:50: missing required field 'type'",
+        "... and 9949 more problems",
+        stopped,
+        "Error: 10000 record(s) rejected; nothing was stored "
+        "(--skip-invalid stores the valid ones)",
+    ]
+    errors = json.loads(as_json.stdout)["errors"]
+    assert [error["line"] for error in errors] == [*range(1, 51), 10_000]
+    assert stored_rows(db) == seeded

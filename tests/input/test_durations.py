@@ -44,6 +44,16 @@ def test_a_duration_shorter_than_a_microsecond_is_refused_as_such(text):
         parse_duration(text)
 
 
+@pytest.mark.parametrize("digits", [25, 100_000, 1_000_000])
+def test_a_duration_with_a_number_of_too_many_digits_is_refused_at_once(digits):
+    text = f"P{'1' * digits}D"
+
+    with pytest.raises(InputError, match=r"has a number of over 24 digits$") as caught:
+        parse_duration(text)
+
+    assert len(str(caught.value)) < 100
+
+
 def test_digits_finer_than_a_microsecond_are_dropped():
     assert parse_duration("PT1.0000009S") == timedelta(seconds=1)
 

@@ -13,7 +13,7 @@ import pytest
 
 from cli import ordering
 from cli.generating import generate
-from cli.input import read_facts
+from cli.input import InputError, read_facts
 from cli.input.ahead import read_ahead
 from cli.replaying import replay
 from domain.application import StandingApplication
@@ -41,13 +41,34 @@ def test_a_second_process_reads_every_record_and_problem_as_they_are_read_here(
     paths = [
         lines_file(tmp_path, "a.jsonl", generated[:1500] + BROKEN),
         lines_file(tmp_path, "b.json", ["[", ",".join(generated[1500:]), "]"]),
-        str(tmp_path / "missing.jsonl"),
     ]
 
     ahead = list(read_ahead(paths, tz))
 
-    assert len(ahead) == 3000 + 4
+    assert len(ahead) == 3000 + 3
     assert ahead == list(read_facts(paths, tz))
+
+
+def test_a_file_gone_before_the_second_process_reads_it_is_a_usage_error(tmp_path):
+    missing = str(tmp_path / "missing.jsonl")
+
+    with pytest.raises(InputError, match=f"cannot read {missing}: No such file"):
+        list(read_ahead([missing], None))
+
+
+def test_a_file_named_by_a_descriptor_of_this_process_is_read_ahead_as_here(
+    tmp_path,
+):
+    generated = [json.dumps(data) for data in generate(300, 30, seed=6)]
+    fd = os.open(lines_file(tmp_path, "a.jsonl", generated), os.O_RDONLY)
+    try:  # what /dev/stdin or <(...) name: another process has other ones
+        ahead = list(read_ahead([f"/dev/fd/{fd}"], None))
+        here = list(read_facts([f"/dev/fd/{fd}"], None))
+    finally:
+        os.close(fd)
+
+    assert len(here) == 300
+    assert ahead == here
 
 
 def test_a_large_replay_reads_ahead_and_stores_what_a_small_one_stores(

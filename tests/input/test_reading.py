@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from cli.input import Parsed, Problem, arrays, read_facts, reading
+from cli.input.files import UnreadableFile
 
 from .conftest import record
 
@@ -169,14 +170,11 @@ def test_an_invalid_record_is_reported_with_its_id(event_file):
     )
 
 
-def test_a_missing_file_is_a_problem_on_line_zero(tmp_path):
+def test_a_missing_file_is_an_error_not_a_problem_of_a_record(tmp_path):
     path = str(tmp_path / "missing.jsonl")
 
-    results = read(path)
-
-    assert results == [
-        Problem(path, 0, None, f"cannot read {path}: No such file or directory")
-    ]
+    with pytest.raises(UnreadableFile, match=f"cannot read {path}: No such file"):
+        read(path)
 
 
 def test_a_dash_reads_json_lines_from_stdin():
