@@ -17,11 +17,10 @@ from uuid import UUID
 
 from eventsourcing.persistence import Mapper, StoredEvent
 from eventsourcing.utils import get_topic, resolve_topic
-
-from domain import events as ev
-from domain.aggregate import LIBRARY_EVENTS, Account
-from domain.fold import evolve
-from domain.state import AccountState
+from standing.domain import events as ev
+from standing.domain.aggregate import LIBRARY_EVENTS, Account
+from standing.domain.fold import evolve
+from standing.domain.state import AccountState
 
 ORIGINATOR_TOPIC = get_topic(Account)
 TOPICS: dict[type[ev.Event], str] = {

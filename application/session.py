@@ -15,25 +15,24 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import RecordConflictError, StoredEvent
-
-from adapters.codec import EventCodec
-from application.claims import FactClaim, claim_id, legacy_claim_id
-from application.clock import now
-from domain import events as ev
-from domain.application import StandingApplication
-from domain.errors import (
+from standing.adapters.codec import EventCodec
+from standing.application.claims import FactClaim, claim_id, legacy_claim_id
+from standing.application.clock import now
+from standing.domain import events as ev
+from standing.domain.application import StandingApplication
+from standing.domain.errors import (
     ConflictingFact,
     DomainError,
     RuleBroken,
     UnknownAccount,
 )
-from domain.facts import Fact, FactRef
-from domain.fold import evolve
-from domain.identity import AccountKey
-from domain.machine import decide
-from domain.state import AccountState
-from domain.timefmt import iso
-from domain.transfers import (
+from standing.domain.facts import Fact, FactRef
+from standing.domain.fold import evolve
+from standing.domain.identity import AccountKey
+from standing.domain.machine import decide
+from standing.domain.state import AccountState
+from standing.domain.timefmt import iso
+from standing.domain.transfers import (
     archive_registered,
     tenure_received,
     transfer_completed,

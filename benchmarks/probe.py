@@ -17,9 +17,9 @@ import statistics
 import time
 from datetime import datetime
 
-from cli.store import open_store
-from domain.identity import AccountKey
-from projections import ReadModel
+from standing.cli.store import open_store
+from standing.domain.identity import AccountKey
+from standing.projections import ReadModel
 
 WARM_UP = 1_000  # questions asked, and not timed, before the timed ones
 

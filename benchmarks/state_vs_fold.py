@@ -18,12 +18,12 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from application.session import Session
-from domain import events as rules
-from domain.application import StandingApplication
-from domain.facts import Fact, FactRef
-from domain.identity import AccountKey
-from projections import ReadModel
+from standing.application.session import Session
+from standing.domain import events as rules
+from standing.domain.application import StandingApplication
+from standing.domain.facts import Fact, FactRef
+from standing.domain.identity import AccountKey
+from standing.projections import ReadModel
 
 BASE = datetime(2021, 1, 1, tzinfo=UTC)
 KEY = AccountKey.parse("busy")

@@ -11,11 +11,10 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
-
-from cli.address import BadSetting, scrubbed
-from cli.input.errors import InputError
-from cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
-from domain.errors import DomainError
+from standing.cli.address import BadSetting, scrubbed
+from standing.cli.input.errors import InputError
+from standing.cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
+from standing.domain.errors import DomainError
 
 OK, REJECTED, USAGE, UNAVAILABLE = 0, 1, 2, 3
 INTERRUPTED = 130  # Ctrl-C: the shell's status for SIGINT, as typer gives it
@@ -30,7 +29,7 @@ def __getattr__(name: str) -> Any:
 
 @functools.cache
 def _stderr() -> Any:
-    from cli.terminal import terminal
+    from standing.cli.terminal import terminal
 
     return terminal(stderr=True, soft_wrap=True)
 
@@ -65,7 +64,7 @@ def reported(debug: bool, interrupted: str | None = None) -> Iterator[None]:
 def _print_traceback() -> None:
     """The traceback for `--debug`, with no password in it and user text in
     its messages made literal."""
-    from cli.terminal import literal
+    from standing.cli.terminal import literal
 
     lines = scrubbed(traceback.format_exc()).splitlines()
     sys.stderr.write("".join(f"{literal(line)}\n" for line in lines))

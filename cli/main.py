@@ -50,7 +50,7 @@ def build(names: list[str]) -> typer.Typer:
     for name in COMMANDS:
         if name in names:
             module, function = COMMANDS[name]
-            loaded = importlib.import_module(f"cli.commands.{module}")
+            loaded = importlib.import_module(f"standing.cli.commands.{module}")
             if function is None:
                 cli.add_typer(loaded.app, name=name)
             else:

@@ -16,7 +16,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cli.store import (
+from standing.cli.store import (
     address,
     check_sqlite_file,
     env_for,
@@ -26,12 +26,12 @@ from cli.store import (
     opening,
     postgres_connection,
 )
-from cli.store_check import APPLICATION, POSTGRES_EVENTS, SQLITE_EVENTS
-from projections.reader import Reader
-from projections.view_queries import ConnectedView
+from standing.cli.store_check import APPLICATION, POSTGRES_EVENTS, SQLITE_EVENTS
+from standing.projections.reader import Reader
+from standing.projections.view_queries import ConnectedView
 
 if TYPE_CHECKING:
-    from domain.application import StandingApplication
+    from standing.domain.application import StandingApplication
 
 # Where the library's recorders keep the stored events and their ids.
 SQLITE = {"placeholder": "?", "events_table": SQLITE_EVENTS, "event_id": "rowid"}
@@ -137,7 +137,7 @@ def _sqlite(env: dict[str, str]) -> bool:
 
 def _catch_up(db: str | None) -> None:
     with opened(db) as app:
-        from projections.views import (
+        from standing.projections.views import (
             ReadModel,  # the projector and the aggregate
         )
 
@@ -145,6 +145,6 @@ def _catch_up(db: str | None) -> None:
 
 
 def _model_reader(app: StandingApplication) -> Reader:
-    from projections.views import ReadModel
+    from standing.projections.views import ReadModel
 
     return ReadModel(app).reader

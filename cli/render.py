@@ -8,11 +8,10 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-
-from cli.terminal import cell, literal
-from domain.standing import Standing
-from domain.timefmt import iso, iso_duration
-from domain.timeline import Entry
+from standing.cli.terminal import cell, literal
+from standing.domain.standing import Standing
+from standing.domain.timefmt import iso, iso_duration
+from standing.domain.timeline import Entry
 
 STYLES = {
     "active": "green",

@@ -8,16 +8,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import RecordConflictError, StoredEvent
-
-from application.session import Result, Session
-from cli.input import Parsed, Problem
-from cli.input.files import check_readable
-from cli.input.problems import SHOWN, Problems
-from cli.ordering import Records, Unsorted, in_time_order, sorted_records
-from cli.spool import Spool
-from domain.application import StandingApplication
-from domain.collecting import fewer_collections
-from domain.errors import DomainError
+from standing.application.session import Result, Session
+from standing.cli.input import Parsed, Problem
+from standing.cli.input.files import check_readable
+from standing.cli.input.problems import SHOWN, Problems
+from standing.cli.ordering import Records, Unsorted, in_time_order, sorted_records
+from standing.cli.spool import Spool
+from standing.domain.application import StandingApplication
+from standing.domain.collecting import fewer_collections
+from standing.domain.errors import DomainError
 
 SHOWN_ERRORS = SHOWN
 ATTEMPTS = 10

@@ -14,11 +14,10 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
-
-from domain import events as ev
-from domain.fold import evolve
-from domain.identity import account_id
-from domain.state import AccountState
+from standing.domain import events as ev
+from standing.domain.fold import evolve
+from standing.domain.identity import account_id
+from standing.domain.state import AccountState
 
 
 def _fields_of(event_class: type[ev.Event]) -> dict[str, Any]:

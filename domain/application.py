@@ -16,21 +16,20 @@ from eventsourcing.persistence import (
     Transcoding,
 )
 from eventsourcing.sqlite import SQLiteApplicationRecorder
-
-from adapters.codec import EventCodec
-from adapters.topics import register_earlier_topics
-from application.claims import FactClaim
-from domain.aggregate import Account
-from domain.errors import DomainError
-from domain.events import Event
-from domain.facts import Fact, FactRef, FactRefAsList, content_digest
-from domain.fold import evolve
-from domain.identity import DEFAULT_PLATFORM, AccountKey
-from domain.sqlite_values import bind_without_looking_for_adapters
-from domain.standing import Standing, standing_of
-from domain.state import AccountState
-from domain.timefmt import iso
-from domain.transcoder import StoredJSONTranscoder
+from standing.adapters.codec import EventCodec
+from standing.adapters.topics import register_earlier_topics
+from standing.application.claims import FactClaim
+from standing.domain.aggregate import Account
+from standing.domain.errors import DomainError
+from standing.domain.events import Event
+from standing.domain.facts import Fact, FactRef, FactRefAsList, content_digest
+from standing.domain.fold import evolve
+from standing.domain.identity import DEFAULT_PLATFORM, AccountKey
+from standing.domain.sqlite_values import bind_without_looking_for_adapters
+from standing.domain.standing import Standing, standing_of
+from standing.domain.state import AccountState
+from standing.domain.timefmt import iso
+from standing.domain.transcoder import StoredJSONTranscoder
 
 
 class TimedeltaAsSeconds(Transcoding):
@@ -170,7 +169,7 @@ class StandingApplication(Application[Any]):
 
         Raises the `DomainError` that refuses it; a duplicate is ignored.
         """
-        from application.session import Session
+        from standing.application.session import Session
 
         at = at if at is not None else datetime.now(UTC)
         key = AccountKey.parse(handle, platform)

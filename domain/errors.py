@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.timefmt import iso
+from standing.domain.timefmt import iso
 
 
 class DomainError(Exception):

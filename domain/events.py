@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import ClassVar
 
-from domain.facts import FactRef
+from standing.domain.facts import FactRef
 
 
 @dataclass(frozen=True, slots=True)

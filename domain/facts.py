@@ -9,9 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from eventsourcing.persistence import Transcoding
-
-from domain.identity import AccountKey
-from domain.jsontext import ReusedEncoder
+from standing.domain.identity import AccountKey
+from standing.domain.jsontext import ReusedEncoder
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from domain import events as ev
-from domain.phase import (
+from standing.domain import events as ev
+from standing.domain.phase import (
     Lifted,
     Phase,
     RestrictionEnded,
@@ -21,8 +21,8 @@ from domain.phase import (
     TransferHappened,
     advance,
 )
-from domain.restrictions import Lock, Status, Suspension
-from domain.state import (
+from standing.domain.restrictions import Lock, Status, Suspension
+from standing.domain.state import (
     NO_POSTS,
     NO_STRIKES,
     AccountState,

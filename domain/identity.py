@@ -8,7 +8,7 @@ from functools import lru_cache
 from hashlib import sha1
 from uuid import UUID
 
-from domain.errors import InvalidIdentity
+from standing.domain.errors import InvalidIdentity
 
 DEFAULT_PLATFORM = "twitter"
 HANDLE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")

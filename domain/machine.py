@@ -12,13 +12,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from domain import events as ev
-from domain.errors import Backdated, DomainError, RuleBroken, UnknownAccount
-from domain.facts import Fact
-from domain.phase import Phase
-from domain.restrictions import Status
-from domain.state import AccountState
-from domain.timefmt import iso
+from standing.domain import events as ev
+from standing.domain.errors import Backdated, DomainError, RuleBroken, UnknownAccount
+from standing.domain.facts import Fact
+from standing.domain.phase import Phase
+from standing.domain.restrictions import Status
+from standing.domain.state import AccountState
+from standing.domain.timefmt import iso
 
 KINDS = ("personal", "institutional", "campaign", "organization")
 LATEST = datetime(9000, 1, 1, tzinfo=UTC)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import NamedTuple
 
-from domain.restrictions import Restriction, Status, restriction_status
+from standing.domain.restrictions import Restriction, Status, restriction_status
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from domain.identity import AccountKey
-from domain.phase import Phase, next_change
-from domain.restrictions import Lock, Status
-from domain.state import AccountState, Tenure
-from domain.timefmt import iso, iso_duration
+from standing.domain.identity import AccountKey
+from standing.domain.phase import Phase, next_change
+from standing.domain.restrictions import Lock, Status
+from standing.domain.state import AccountState, Tenure
+from standing.domain.timefmt import iso, iso_duration
 
 
 @dataclass(frozen=True, slots=True)

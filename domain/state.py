@@ -12,9 +12,8 @@ from datetime import datetime
 from typing import NamedTuple
 
 from immutables import Map
-
-from domain.identity import AccountKey
-from domain.phase import Lifted, Phase, TransferHappened, advance
+from standing.domain.identity import AccountKey
+from standing.domain.phase import Lifted, Phase, TransferHappened, advance
 
 NO_POSTS: Map[str, bool] = Map()
 NO_STRIKES: Map[str, int] = Map()

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from domain.events import Event, field_names
-from domain.fold import evolve
-from domain.phase import Happening, RestrictionEnded, TransferHappened, advance
-from domain.restrictions import Lock
-from domain.state import AccountState
+from standing.domain.events import Event, field_names
+from standing.domain.fold import evolve
+from standing.domain.phase import Happening, RestrictionEnded, TransferHappened, advance
+from standing.domain.restrictions import Lock
+from standing.domain.state import AccountState
 
 HIDDEN = {"at", "fact", "platform", "handle"}
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain import events as ev
-from domain.facts import FactRef
-from domain.identity import AccountKey
-from domain.state import AccountState, Tenure
+from standing.domain import events as ev
+from standing.domain.facts import FactRef
+from standing.domain.identity import AccountKey
+from standing.domain.state import AccountState, Tenure
 
 
 def archive_registered(

@@ -16,13 +16,13 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from adapters.codec import Folded, folded
-from domain.state import AccountState, Tenure
-from projections.changes import BatchChanges
-from projections.folding import StoredFold
-from projections.instants import to_micros
-from projections.segments import FROM_AT, AccountSegments, Segment, account_row
-from projections.stored_rows import Row
+from standing.adapters.codec import Folded, folded
+from standing.domain.state import AccountState, Tenure
+from standing.projections.changes import BatchChanges
+from standing.projections.folding import StoredFold
+from standing.projections.instants import to_micros
+from standing.projections.segments import FROM_AT, AccountSegments, Segment, account_row
+from standing.projections.stored_rows import Row
 
 Sources = Callable[[AccountState], Folded | None]
 

@@ -13,17 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from uuid import UUID
 
-from adapters.codec import Folded
-from domain.application import StandingApplication
-from domain.collecting import fewer_collections
-from domain.identity import account_id
-from domain.state import AccountState
-from projections.account_pass import AccountPass
-from projections.bulk_writes import FINISHED, BulkWrites, Claim
-from projections.changes import BatchChanges
-from projections.folding import StoredFold
-from projections.sql_view import SQLStandingView
-from projections.stored_rows import StoredRows
+from standing.adapters.codec import Folded
+from standing.domain.application import StandingApplication
+from standing.domain.collecting import fewer_collections
+from standing.domain.identity import account_id
+from standing.domain.state import AccountState
+from standing.projections.account_pass import AccountPass
+from standing.projections.bulk_writes import FINISHED, BulkWrites, Claim
+from standing.projections.changes import BatchChanges
+from standing.projections.folding import StoredFold
+from standing.projections.sql_view import SQLStandingView
+from standing.projections.stored_rows import StoredRows
 
 Progress = Callable[[int, int], None]
 

@@ -21,12 +21,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
-from domain.application import StandingApplication
+from standing.domain.application import StandingApplication
 
 SHARDS = 2
 # -P: not the working directory first on the module path, where a folder named
 # as one of standing's packages would be imported (and run) in its place
-COMMAND = (sys.executable, "-P", "-m", "projections.bulk_helper")
+COMMAND = (sys.executable, "-P", "-m", "standing.projections.bulk_helper")
 
 
 class Helper:
@@ -97,9 +97,9 @@ def _in_memory(name: str) -> bool:
 
 
 def main() -> None:
-    from projections.bulk import BulkCatchUp
-    from projections.sql_view import ViewMovedOn
-    from projections.view_stores import open_view
+    from standing.projections.bulk import BulkCatchUp
+    from standing.projections.sql_view import ViewMovedOn
+    from standing.projections.view_stores import open_view
 
     app = StandingApplication(env=json.loads(sys.stdin.readline()))
     try:

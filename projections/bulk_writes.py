@@ -21,12 +21,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventsourcing.persistence import Tracking
-
-from domain.creation import created
-from projections import statements as sql
-from projections.changes import BatchChanges
-from projections.segments import SEGMENT_COLUMNS
-from projections.sql_view import SQLStandingView, ViewMovedOn
+from standing.domain.creation import created
+from standing.projections import statements as sql
+from standing.projections.changes import BatchChanges
+from standing.projections.segments import SEGMENT_COLUMNS
+from standing.projections.sql_view import SQLStandingView, ViewMovedOn
 
 FINISHED = "~"  # sorts after every hex id: the shard is done
 CREATE = (

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from uuid import UUID
 
-from adapters.codec import EventCodec, Folded, folded
-from domain.application import StandingApplication
-from domain.events import Event
+from standing.adapters.codec import EventCodec, Folded, folded
+from standing.domain.application import StandingApplication
+from standing.domain.events import Event
 
 
 class AccountCache:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from projections.segments import FROM_AT, TO_AT, Segment, closed
+from standing.projections.segments import FROM_AT, TO_AT, Segment, closed
 
 
 @dataclass(slots=True)

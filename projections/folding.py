@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from uuid import UUID
 
-from adapters.codec import EventCodec, Folded, folded
-from domain.aggregate import Account  # noqa: F401  (its topics resolve)
-from domain.application import StandingApplication
-from domain.events import Event
-from projections.stored_rows import Row
+from standing.adapters.codec import EventCodec, Folded, folded
+from standing.domain.aggregate import Account  # noqa: F401  (its topics resolve)
+from standing.domain.application import StandingApplication
+from standing.domain.events import Event
+from standing.projections.stored_rows import Row
 
 
 class StoredFold:

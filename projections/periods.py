@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from domain.restrictions import Status
-from domain.timefmt import iso
-from projections.instants import from_micros, maybe_instant
-from projections.stored_text import shown
+from standing.domain.restrictions import Status
+from standing.domain.timefmt import iso
+from standing.projections.instants import from_micros, maybe_instant
+from standing.projections.stored_text import shown
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,9 @@ from typing import Any
 
 from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from psycopg.sql import SQL
-
-from projections.sql_view import SQLStandingView
-from projections.statements import TRACKING
-from projections.view_queries import Row
+from standing.projections.sql_view import SQLStandingView
+from standing.projections.statements import TRACKING
+from standing.projections.view_queries import Row
 
 
 class PostgresStandingView(SQLStandingView, PostgresTrackingRecorder):

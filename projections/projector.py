@@ -7,16 +7,15 @@ from datetime import datetime
 from typing import Any
 
 from eventsourcing.persistence import Notification
-
-from adapters.codec import EventCodec, Folded
-from domain.application import StandingApplication
-from domain.events import Event
-from domain.identity import account_id
-from domain.state import AccountState, Tenure
-from projections.cache import AccountCache
-from projections.changes import BatchChanges
-from projections.instants import to_micros
-from projections.segments import account_row, segments_from
+from standing.adapters.codec import EventCodec, Folded
+from standing.domain.application import StandingApplication
+from standing.domain.events import Event
+from standing.domain.identity import account_id
+from standing.domain.state import AccountState, Tenure
+from standing.projections.cache import AccountCache
+from standing.projections.changes import BatchChanges
+from standing.projections.instants import to_micros
+from standing.projections.segments import account_row, segments_from
 
 
 class Projector:

@@ -17,15 +17,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from domain.identity import AccountKey
-from domain.standing import Standing
-from projections.instants import to_micros
-from projections.segments import standing_from
-from projections.stored_text import shown
-from projections.view_queries import Row, ViewQueries
+from standing.domain.identity import AccountKey
+from standing.domain.standing import Standing
+from standing.projections.instants import to_micros
+from standing.projections.segments import standing_from
+from standing.projections.stored_text import shown
+from standing.projections.view_queries import Row, ViewQueries
 
 if TYPE_CHECKING:
-    from projections.periods import Period
+    from standing.projections.periods import Period
 
 
 class Reader:
@@ -75,7 +75,7 @@ class Reader:
         ]
 
     def periods(self, key: AccountKey) -> list[Period]:
-        from projections.periods import periods_of  # `history` only
+        from standing.projections.periods import periods_of  # `history` only
 
         self._catch_up_if_behind()
         return periods_of(self.view.segments_of(key.id.hex))

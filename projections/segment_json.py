@@ -12,9 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
-
-from domain.standing import Pending
-from projections.instants import maybe_micros
+from standing.domain.standing import Pending
+from standing.projections.instants import maybe_micros
 
 
 class LastJson:

@@ -15,19 +15,19 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from domain.phase import Phase, next_change
-from domain.restrictions import Status
-from domain.standing import (
+from standing.domain.phase import Phase, next_change
+from standing.domain.restrictions import Status
+from standing.domain.standing import (
     Pending,
     Standing,
     due_to_end,
     live_posts,
     pending_of,
 )
-from domain.state import NO_STRIKES, AccountState, Tenure
-from projections.instants import maybe_instant, to_micros
-from projections.segment_json import pending_json, strikes_json
-from projections.stored_text import shown, stored
+from standing.domain.state import NO_STRIKES, AccountState, Tenure
+from standing.projections.instants import maybe_instant, to_micros
+from standing.projections.segment_json import pending_json, strikes_json
+from standing.projections.stored_text import shown, stored
 
 SEGMENT_COLUMNS = (
     "account_id",

@@ -13,12 +13,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import Tracking, TrackingRecorder
-
-from projections import statements as sql
-from projections.view_queries import Row, ViewQueries
+from standing.projections import statements as sql
+from standing.projections.view_queries import Row, ViewQueries
 
 if TYPE_CHECKING:
-    from projections.changes import BatchChanges
+    from standing.projections.changes import BatchChanges
 
 
 class ViewMovedOn(Exception):

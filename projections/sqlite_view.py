@@ -12,10 +12,9 @@ from typing import Any
 
 from eventsourcing.persistence import PersistenceError
 from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
-
-from projections.sql_view import SQLStandingView
-from projections.statements import TRACKING
-from projections.view_queries import Row
+from standing.projections.sql_view import SQLStandingView
+from standing.projections.statements import TRACKING
+from standing.projections.view_queries import Row
 
 NO_SECURE_DELETE = "PRAGMA secure_delete=OFF"  # see `begin_writes`
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from projections.segments import ACCOUNT_COLUMNS, SEGMENT_COLUMNS
+from standing.projections.segments import ACCOUNT_COLUMNS, SEGMENT_COLUMNS
 
 # The read model's layout: raise it whenever the rows a history gives change,
 # in their columns or in what they mean. Its tables are named by it, so a store

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from projections import statements as sql
+from standing.projections import statements as sql
 
 Row = Mapping[str, Any]
 

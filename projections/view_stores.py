@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import importlib
 
-from domain.application import StandingApplication
-from domain.creation import created
-from projections.sql_view import SQLStandingView
+from standing.domain.application import StandingApplication
+from standing.domain.creation import created
+from standing.projections.sql_view import SQLStandingView
 
 VIEWS: dict[str, tuple[str, str]] = {
-    "eventsourcing.sqlite": ("projections.sqlite_view", "SQLiteStandingView"),
+    "eventsourcing.sqlite": ("standing.projections.sqlite_view", "SQLiteStandingView"),
     "eventsourcing.postgres": (
-        "projections.postgres_view",
+        "standing.projections.postgres_view",
         "PostgresStandingView",
     ),
 }

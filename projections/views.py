@@ -17,19 +17,18 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventsourcing.persistence import Tracking
-
-from domain.application import StandingApplication
-from domain.identity import AccountKey
-from domain.standing import Standing
-from projections.periods import Period
-from projections.projector import Projector
-from projections.reader import Reader
-from projections.sql_view import ViewMovedOn
-from projections.view_stores import open_view
+from standing.domain.application import StandingApplication
+from standing.domain.identity import AccountKey
+from standing.domain.standing import Standing
+from standing.projections.periods import Period
+from standing.projections.projector import Projector
+from standing.projections.reader import Reader
+from standing.projections.sql_view import ViewMovedOn
+from standing.projections.view_stores import open_view
 
 if TYPE_CHECKING:
-    from projections.bulk import BulkCatchUp
-    from projections.bulk_helper import Helper
+    from standing.projections.bulk import BulkCatchUp
+    from standing.projections.bulk_helper import Helper
 
 VIEW_NAME = "standing"
 
@@ -114,7 +113,7 @@ class ReadModel:
         progress = self.view.lag(self.app.name)
         if progress["held"]:
             return
-        from projections.bulk_writes import BulkWrites
+        from standing.projections.bulk_writes import BulkWrites
 
         writes = BulkWrites(self.view, self.app.name)
         if (progress["position"] or 0) > 0 or writes.progressed():
@@ -136,7 +135,7 @@ class ReadModel:
         A large backlog is shared with a helper process, from `helpers` (one
         started already) or started now; what a failed helper left undone,
         this process finishes."""
-        from projections.bulk_helper import SHARDS, helping
+        from standing.projections.bulk_helper import SHARDS, helping
 
         bulk = self._bulk_catch_up()
         before, head = bulk.projected, self._head()
@@ -158,7 +157,7 @@ class ReadModel:
         return bulk.projected - before
 
     def _bulk_catch_up(self) -> BulkCatchUp:
-        from projections.bulk import (
+        from standing.projections.bulk import (
             BulkCatchUp,  # only a large backlog needs it
         )
 
@@ -207,7 +206,7 @@ class ReadModel:
         Interrupting leaves a consistent, partly built model that the next
         query or rebuild completes.
         """
-        from projections.bulk_helper import helping
+        from standing.projections.bulk_helper import helping
 
         head = self._head()
         parallel = head >= self.parallel

@@ -10,16 +10,15 @@ from pathlib import Path
 
 import typer
 from rich.table import Table
-
-from cli import options
-from cli.edge import reported
-from cli.render import status_text, when
-from cli.replaying import replay
-from cli.store import open_store
-from cli.terminal import literal, terminal
-from domain.identity import AccountKey
-from domain.standing import Standing
-from projections import ReadModel
+from standing.cli import options
+from standing.cli.edge import reported
+from standing.cli.render import status_text, when
+from standing.cli.replaying import replay
+from standing.cli.store import open_store
+from standing.cli.terminal import literal, terminal
+from standing.domain.identity import AccountKey
+from standing.domain.standing import Standing
+from standing.projections import ReadModel
 
 SCENARIO = "january2021.jsonl"
 ACCOUNTS = ("realDonaldTrump", "TeamTrump", "POTUS", "POTUS45", "GenFlynn")

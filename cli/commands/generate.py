@@ -8,8 +8,7 @@ from typing import Annotated
 
 import orjson
 import typer
-
-from cli.generating import generate
+from standing.cli.generating import generate
 
 
 def generate_command(

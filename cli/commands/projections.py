@@ -10,13 +10,12 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
-
-from cli import options
-from cli.edge import reported
-from cli.store import open_store, redact, resolve
-from cli.terminal import Terminal, terminal
-from projections import ReadModel
-from projections.follow import Follower
+from standing.cli import options
+from standing.cli.edge import reported
+from standing.cli.store import open_store, redact, resolve
+from standing.cli.terminal import Terminal, terminal
+from standing.projections import ReadModel
+from standing.projections.follow import Follower
 
 app = typer.Typer(help="Show or rebuild the read models.", no_args_is_help=True)
 STOPPED = (

@@ -13,15 +13,14 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import typer
-
-from cli import options
-from cli.edge import reported
-from cli.input import InputError
-from cli.reading import opened, reading
-from domain.errors import InvalidIdentity, UnknownAccount
-from domain.identity import AccountKey
-from domain.restrictions import Status
-from projections.reader import Reader
+from standing.cli import options
+from standing.cli.edge import reported
+from standing.cli.input import InputError
+from standing.cli.reading import opened, reading
+from standing.domain.errors import InvalidIdentity, UnknownAccount
+from standing.domain.identity import AccountKey
+from standing.domain.restrictions import Status
+from standing.projections.reader import Reader
 
 Account = Annotated[str, typer.Argument(help="Handle, with or without @.")]
 
@@ -45,7 +44,7 @@ def state_command(
         if as_json:
             typer.echo(json.dumps(standing.as_dict()))
         else:
-            from cli.render import (
+            from standing.cli.render import (
                 print_standing,  # rich: only for a person to read
             )
 
@@ -79,7 +78,7 @@ def accounts_command(
         if as_json:
             typer.echo(json.dumps([row.as_dict() for row in rows]))
         else:
-            from cli.render import standings_table
+            from standing.cli.render import standings_table
 
             _console().print(standings_table(rows, instant))
 
@@ -95,7 +94,7 @@ def history_command(
     with reported(debug):
         key = _key(account, platform)
         with opened(db) as app:
-            from projections.views import (
+            from standing.projections.views import (
                 ReadModel,  # the aggregate: history only
             )
 
@@ -120,9 +119,8 @@ def _print_history(
     label: str, platform: str, entries: list[Any], periods: list[dict[str, Any]]
 ) -> None:
     from rich.text import Text
-
-    from cli.render import events_table, periods_table
-    from cli.terminal import literal
+    from standing.cli.render import events_table, periods_table
+    from standing.cli.terminal import literal
 
     console = _console()
     console.print(Text.assemble((literal(label), "bold"), f" on {literal(platform)}"))
@@ -143,7 +141,7 @@ def _instant(at: str | None, tz: str | None) -> datetime:
         return datetime.now(UTC)
     from zoneinfo import ZoneInfo  # only to read a time or a zone
 
-    from cli.input import parse_query_time, parse_tz
+    from standing.cli.input import parse_query_time, parse_tz
 
     zone = parse_tz(tz) if tz is not None else ZoneInfo("UTC")
     return parse_query_time(at, zone) if at is not None else datetime.now(UTC)
@@ -160,18 +158,18 @@ def _require_known(reader: Reader, key: AccountKey) -> None:
 
 
 def _timeline(events: Any) -> list[Any]:
-    from domain.timeline import timeline
+    from standing.domain.timeline import timeline
 
     return list(timeline(events, until=datetime.now(UTC)))
 
 
 def _console() -> Any:
-    from cli.terminal import terminal
+    from standing.cli.terminal import terminal
 
     return terminal()
 
 
 def _entry_dict(entry: Any) -> dict[str, Any]:
-    from cli.render import entry_dict
+    from standing.cli.render import entry_dict
 
     return entry_dict(entry)

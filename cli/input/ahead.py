@@ -21,11 +21,11 @@ from itertools import islice
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from cli.input.errors import InputError
-from cli.input.files import opened
-from cli.input.items import Parsed, Problem
-from domain.facts import Fact, FactRef
-from domain.identity import AccountKey
+from standing.cli.input.errors import InputError
+from standing.cli.input.files import opened
+from standing.cli.input.items import Parsed, Problem
+from standing.domain.facts import Fact, FactRef
+from standing.domain.identity import AccountKey
 
 BATCH = 2000  # items a message carries
 PARSED, PROBLEM, FAILED, UNREADABLE = "f", "p", "x", "u"
@@ -53,7 +53,7 @@ def _read_by_another(
             sys.executable,
             "-P",
             "-m",
-            "cli.input.ahead",
+            "standing.cli.input.ahead",
         ],  # -P: not the cwd first
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -132,7 +132,7 @@ def _batches(items: Iterable[Item]) -> Iterator[list[tuple[Any, ...]]]:
 
 
 def main() -> None:
-    from cli.input.reading import read_facts  # the record models: here only
+    from standing.cli.input.reading import read_facts  # the record models: here only
 
     task = json.load(sys.stdin)
     tz = ZoneInfo(task["tz"]) if task["tz"] else None

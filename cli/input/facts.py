@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from cli.input.records import Record
-from domain.facts import Fact, FactRef, content_digest
-from domain.identity import AccountKey
-from domain.timefmt import iso, iso_duration
+from standing.cli.input.records import Record
+from standing.domain.facts import Fact, FactRef, content_digest
+from standing.domain.identity import AccountKey
+from standing.domain.timefmt import iso, iso_duration
 
 HANDLES = ("account", "archive_to")
 REQUIRED: Any = object()  # the default of a field that has none: never equal

@@ -17,13 +17,12 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
 )
-
-from cli.input.durations import parse_duration
-from cli.input.errors import InputError, shown
-from cli.input.times import parse_event_time
-from domain.errors import InvalidIdentity
-from domain.identity import bare_handle, checked_platform
-from domain.timefmt import iso, iso_duration
+from standing.cli.input.durations import parse_duration
+from standing.cli.input.errors import InputError, shown
+from standing.cli.input.times import parse_event_time
+from standing.domain.errors import InvalidIdentity
+from standing.domain.identity import bare_handle, checked_platform
+from standing.domain.timefmt import iso, iso_duration
 
 TEXT_LIMIT = 2000
 LABEL_LIMIT = 128

@@ -9,8 +9,8 @@ import stat
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from cli.input.errors import InputError
-from cli.input.items import STDIN
+from standing.cli.input.errors import InputError
+from standing.cli.input.items import STDIN
 
 
 class UnreadableFile(InputError):

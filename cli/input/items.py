@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.facts import Fact
+from standing.domain.facts import Fact
 
 STDIN = "-"  # the path that means standard input
 STDIN_NAME = "<stdin>"  # what problems call it

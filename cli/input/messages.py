@@ -6,9 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
-
-from cli.input.errors import shown, suggestion
-from cli.input.records import RECORDS
+from standing.cli.input.errors import shown, suggestion
+from standing.cli.input.records import RECORDS
 
 MOST_ERRORS = 4
 

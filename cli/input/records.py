@@ -18,8 +18,7 @@ from pydantic import (
     StrictBool,
     TypeAdapter,
 )
-
-from cli.input.fields import (
+from standing.cli.input.fields import (
     Duration,
     EventTime,
     FactId,
@@ -30,8 +29,8 @@ from cli.input.fields import (
     RequiredText,
     Text,
 )
-from domain import events as rules
-from domain.identity import DEFAULT_PLATFORM
+from standing.domain import events as rules
+from standing.domain.identity import DEFAULT_PLATFORM
 
 Kind = Literal["personal", "institutional", "campaign", "organization"]
 

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from standing.cli.main import app
 from typer.testing import CliRunner, Result
-
-from cli.main import app
 
 
 @pytest.fixture

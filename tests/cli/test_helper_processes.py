@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from standing.cli.input.ahead import read_ahead
+from standing.cli.input.reading import read_facts
+from standing.cli.ordering import AHEAD_BYTES
 
-from cli.input.ahead import read_ahead
-from cli.input.reading import read_facts
-from cli.ordering import AHEAD_BYTES
 from tests.cli.records import event, registered
 from tests.foreign_packages import foreign_packages, imported
 

@@ -11,13 +11,13 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from uuid import uuid4
 
+from standing.cli.main import app
+from standing.cli.reading import reading
+from standing.cli.store import open_store
+from standing.projections import ReadModel
+from standing.projections.reader import behind
 from typer.testing import CliRunner, Result
 
-from cli.main import app
-from cli.reading import reading
-from cli.store import open_store
-from projections import ReadModel
-from projections.reader import behind
 from tests.cli.records import registered
 from tests.stores import fresh_store, postgres_base
 
@@ -75,8 +75,7 @@ def test_a_postgresql_query_that_catches_up_leaves_no_connection_open(
 def hold_what_is_opened(monkeypatch) -> list:
     """Keep every store and connection the query opens from being collected."""
     import psycopg
-
-    import cli.reading
+    import standing.cli.reading
 
     held: list = []
 
@@ -87,7 +86,9 @@ def hold_what_is_opened(monkeypatch) -> list:
 
         return open_and_hold
 
-    monkeypatch.setattr(cli.reading, "open_store", holding(cli.reading.open_store))
+    monkeypatch.setattr(
+        standing.cli.reading, "open_store", holding(standing.cli.reading.open_store)
+    )
     monkeypatch.setattr(psycopg, "connect", holding(psycopg.connect))
     return held
 

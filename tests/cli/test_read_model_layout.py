@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 
-from projections.statements import ACCOUNTS, FIRST_LAYOUT, SEGMENTS, TRACKING
+from standing.projections.statements import ACCOUNTS, FIRST_LAYOUT, SEGMENTS, TRACKING
+
 from tests.cli.records import event, registered
 from tests.stores import run_sql, table_names
 

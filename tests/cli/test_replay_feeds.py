@@ -16,10 +16,10 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from standing.cli.main import app
+from standing.domain.timefmt import iso, iso_duration
 from typer.testing import CliRunner
 
-from cli.main import app
-from domain.timefmt import iso, iso_duration
 from tests.cli.pipes import piped
 from tests.integration.standing_histories import Step, histories, minutes
 from tests.stores import stored_rows

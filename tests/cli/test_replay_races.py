@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from application.session import Session
-from cli import replaying
-from cli.replaying import Destination, replay
-from cli.store import open_store
-from domain.application import StandingApplication
-from domain.identity import AccountKey
+from standing.application.session import Session
+from standing.cli import replaying
+from standing.cli.replaying import Destination, replay
+from standing.cli.store import open_store
+from standing.domain.application import StandingApplication
+from standing.domain.identity import AccountKey
+
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 

@@ -7,9 +7,9 @@ import json
 import re
 
 import pytest
+from standing.cli.main import app
 from typer.testing import CliRunner
 
-from cli.main import app
 from tests.cli.records import event, registered
 
 MARKUP = [
@@ -121,13 +121,13 @@ def test_an_error_quoting_a_store_path_shows_its_control_characters_escaped(debu
 def test_each_character_that_drives_a_terminal_is_written_as_its_escape(
     character, shown
 ):
-    from cli.terminal import literal
+    from standing.cli.terminal import literal
 
     assert literal(f"a{character}b") == f"a{shown}b"
 
 
 def test_printable_text_is_left_as_written():
-    from cli.terminal import literal
+    from standing.cli.terminal import literal
 
     text = "Team [Biden] 2020 — Zoë 👨‍👩‍👧 :smile: C:\\path"
 

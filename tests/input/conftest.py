@@ -6,9 +6,8 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
-
-from cli.input import Record, validate_record
-from cli.input.messages import describe
+from standing.cli.input import Record, validate_record
+from standing.cli.input.messages import describe
 
 MINIMAL: dict[str, dict[str, Any]] = {
     "account.registered": {"holder": "Donald J. Trump"},

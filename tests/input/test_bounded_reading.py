@@ -8,8 +8,8 @@ from __future__ import annotations
 import io
 import json
 
-from cli.input import read_facts
-from cli.input.lines import MAX_LINE
+from standing.cli.input import read_facts
+from standing.cli.input.lines import MAX_LINE
 
 from .conftest import record
 

@@ -3,9 +3,8 @@
 from datetime import timedelta
 
 import pytest
-
-from cli.input import InputError, parse_duration
-from domain.timefmt import iso_duration as format_duration
+from standing.cli.input import InputError, parse_duration
+from standing.domain.timefmt import iso_duration as format_duration
 
 
 @pytest.mark.parametrize(

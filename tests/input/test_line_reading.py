@@ -4,10 +4,10 @@ the `json` module's decoding of the same line states, odd spellings included."""
 import json
 from pathlib import Path
 
-from cli.commands.demo import scenario_path
-from cli.generating import generate
-from cli.input import Parsed, read_facts
-from cli.input.entries import entry
+from standing.cli.commands.demo import scenario_path
+from standing.cli.generating import generate
+from standing.cli.input import Parsed, read_facts
+from standing.cli.input.entries import entry
 
 from .conftest import record
 

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from cli.input import read_facts
+from standing.cli.input import read_facts
 
 from .conftest import record
 from .test_bounded_reading import Endless, places

@@ -10,13 +10,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from cli import ordering
-from cli.generating import generate
-from cli.input import InputError, read_facts
-from cli.input.ahead import read_ahead
-from cli.replaying import replay
-from domain.application import StandingApplication
+from standing.cli import ordering
+from standing.cli.generating import generate
+from standing.cli.input import InputError, read_facts
+from standing.cli.input.ahead import read_ahead
+from standing.cli.replaying import replay
+from standing.domain.application import StandingApplication
 
 BROKEN = [
     '{"type":"post.published","at":"2021-01-08T10:00:00","account":"jack","post":"p"}',
@@ -102,7 +101,7 @@ def _reader_of(parent: int) -> int:
             cmdline = (status.parent / "cmdline").read_bytes()
         except (OSError, ValueError):
             continue
-        if int(fields["PPid"]) == parent and b"cli.input.ahead" in cmdline:
+        if int(fields["PPid"]) == parent and b"standing.cli.input.ahead" in cmdline:
             return int(status.parent.name)
     raise LookupError("no reader process")
 

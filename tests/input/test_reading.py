@@ -5,9 +5,8 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-
-from cli.input import Parsed, Problem, arrays, read_facts, reading
-from cli.input.files import UnreadableFile
+from standing.cli.input import Parsed, Problem, arrays, read_facts, reading
+from standing.cli.input.files import UnreadableFile
 
 from .conftest import record
 

@@ -4,12 +4,11 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from cli.input import RECORDS, record_fact
-from cli.input.facts import own_fields
-from cli.input.records import Kind
-from domain.events import BY_TYPE, field_names
-from domain.machine import KINDS
+from standing.cli.input import RECORDS, record_fact
+from standing.cli.input.facts import own_fields
+from standing.cli.input.records import Kind
+from standing.domain.events import BY_TYPE, field_names
+from standing.domain.machine import KINDS
 
 from .conftest import MINIMAL, problem, record, valid
 

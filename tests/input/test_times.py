@@ -4,8 +4,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from cli.input import InputError, parse_event_time, parse_query_time, parse_tz
+from standing.cli.input import InputError, parse_event_time, parse_query_time, parse_tz
 
 NEW_YORK = ZoneInfo("America/New_York")
 

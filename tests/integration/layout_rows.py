@@ -15,10 +15,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from cli.commands.demo import scenario_path
-from cli.replaying import replay
-from projections import ReadModel
-from projections.statements import LAYOUT
+from standing.cli.commands.demo import scenario_path
+from standing.cli.replaying import replay
+from standing.projections import ReadModel
+from standing.projections.statements import LAYOUT
+
 from tests.integration.stores import sqlite_app
 from tests.integration.test_recorded_events import OTHER_FACTS
 

@@ -13,14 +13,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
-
-from domain import events as rules
-from domain.application import StandingApplication
-from domain.errors import DomainError
-from domain.identity import AccountKey
-from domain.machine import ALLOWED
-from domain.restrictions import Status
-from domain.state import AccountState
+from standing.domain import events as rules
+from standing.domain.application import StandingApplication
+from standing.domain.errors import DomainError
+from standing.domain.identity import AccountKey
+from standing.domain.machine import ALLOWED
+from standing.domain.restrictions import Status
+from standing.domain.state import AccountState
 
 BASE = datetime(2021, 1, 6, tzinfo=UTC)
 PERSONAL = ("alice", "Bob")

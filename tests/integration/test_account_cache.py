@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from domain.application import StandingApplication
-from domain.identity import AccountKey
-from projections.cache import AccountCache
+from standing.domain.application import StandingApplication
+from standing.domain.identity import AccountKey
+from standing.projections.cache import AccountCache
 
 Record = Callable[..., None]
 ALICE = AccountKey.parse("alice")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 
-from projections.statements import LAYOUT
+from standing.projections.statements import LAYOUT
+
 from tests.integration.layout_rows import RECORDED, recorded_path, rows_of_history
 
 RECORD = "record them with `.venv/bin/python -m tests.integration.layout_rows`"

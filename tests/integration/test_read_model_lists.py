@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from domain.application import StandingApplication
-from domain.identity import AccountKey
-from projections import ReadModel
+from standing.domain.application import StandingApplication
+from standing.domain.identity import AccountKey
+from standing.projections import ReadModel
+
 from tests.integration.stores import hours
 
 Record = Callable[..., None]

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 from eventsourcing.persistence import JSONTranscoder
-
-from cli.commands.demo import scenario_path
-from cli.generating import generate
-from cli.replaying import replay
-from domain.aggregate import Account
-from domain.application import StandingApplication
+from standing.cli.commands.demo import scenario_path
+from standing.cli.generating import generate
+from standing.cli.replaying import replay
+from standing.domain.aggregate import Account
+from standing.domain.application import StandingApplication
 
 RECORDED_AT = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 # What neither the scenario nor a generated file holds: an unlock, an archive,

@@ -10,10 +10,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from freezegun import freeze_time
-
-from domain.errors import RuleBroken
-from domain.identity import AccountKey
-from domain.restrictions import Status
+from standing.domain.errors import RuleBroken
+from standing.domain.identity import AccountKey
+from standing.domain.restrictions import Status
 
 START = "2021-01-06 12:00:00"
 JACK = AccountKey.parse("jack")

@@ -7,12 +7,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from application.claims import claim_id
-from application.session import Session
-from domain.errors import InvalidIdentity, RuleBroken
-from domain.facts import Fact, FactRef
-from domain.identity import HANDLE, PLATFORM, AccountKey, account_id
+from standing.application.claims import claim_id
+from standing.application.session import Session
+from standing.domain.errors import InvalidIdentity, RuleBroken
+from standing.domain.facts import Fact, FactRef
+from standing.domain.identity import HANDLE, PLATFORM, AccountKey, account_id
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.restrictions import Status
+from standing.domain.restrictions import Status
 
 ET = ZoneInfo("America/New_York")
 TRUMP = "Donald J. Trump"

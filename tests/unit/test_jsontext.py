@@ -4,8 +4,7 @@ import json
 import math
 
 import pytest
-
-from domain.jsontext import ReusedEncoder
+from standing.domain.jsontext import ReusedEncoder
 
 DOCUMENTS = [
     {"b": 1, "a": [True, False, None], "c": {"z": "é ☃ \u2028", "y": 'q"\\\n\x00'}},

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-
-from application.claims import FactClaim, legacy_claim_id
-from domain.application import StandingApplication
-from domain.errors import ConflictingFact, DomainError
+from standing.application.claims import FactClaim, legacy_claim_id
+from standing.domain.application import StandingApplication
+from standing.domain.errors import ConflictingFact, DomainError
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
-from domain.phase import (
+from standing.domain.phase import (
     Phase,
     RestrictionEnded,
     ScheduledTransfer,
@@ -14,7 +13,7 @@ from domain.phase import (
     TransferLapsed,
     advance,
 )
-from domain.restrictions import Lock, Status, Suspension
+from standing.domain.restrictions import Lock, Status, Suspension
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)

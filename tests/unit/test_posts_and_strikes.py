@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
-from application.session import Tracked, tracked
-from domain import events as ev
-from domain.errors import Backdated, ConflictingFact, RuleBroken
-from domain.facts import FactRef
-from domain.identity import AccountKey
-from domain.restrictions import Status
+from standing.application.session import Tracked, tracked
+from standing.domain import events as ev
+from standing.domain.errors import Backdated, ConflictingFact, RuleBroken
+from standing.domain.facts import FactRef
+from standing.domain.identity import AccountKey
+from standing.domain.restrictions import Status
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
-from domain.errors import RuleBroken
-from domain.restrictions import Status
+from standing.domain.errors import RuleBroken
+from standing.domain.restrictions import Status
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 WEEK = timedelta(days=7)

@@ -4,8 +4,7 @@ from eventsourcing.persistence import (
     OperationalError,
     ProgrammingError,
 )
-
-from domain.creation import created
+from standing.domain.creation import created
 
 
 class Creator:

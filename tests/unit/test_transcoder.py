@@ -7,10 +7,9 @@ from uuid import UUID
 
 import pytest
 from eventsourcing.persistence import JSONTranscoder, Transcoding, UUIDAsHex
-
-from domain.application import StandingApplication
-from domain.facts import FactRef
-from domain.transcoder import StoredJSONTranscoder
+from standing.domain.application import StandingApplication
+from standing.domain.facts import FactRef
+from standing.domain.transcoder import StoredJSONTranscoder
 
 AT = datetime(2021, 1, 6, 23, 2, tzinfo=UTC)
 DOCUMENTS = [

@@ -8,10 +8,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from domain import events as rules
-from domain.errors import Backdated, RuleBroken, UnknownAccount
-from domain.restrictions import Status
+from standing.domain import events as rules
+from standing.domain.errors import Backdated, RuleBroken, UnknownAccount
+from standing.domain.restrictions import Status
 
 REGISTERED_AT = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)
 POSTED_AT = REGISTERED_AT + timedelta(minutes=1)
