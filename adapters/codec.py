@@ -17,6 +17,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Mapper, StoredEvent
 from eventsourcing.utils import get_topic, resolve_topic
+
 from standing.domain import events as ev
 from standing.domain.aggregate import LIBRARY_EVENTS, Account
 from standing.domain.fold import evolve

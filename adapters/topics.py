@@ -9,7 +9,8 @@ classes that read them now; a store written before the move stays readable.
 from __future__ import annotations
 
 from eventsourcing.utils import register_topic
-from standing.application.claims import FactClaim
+
+from standing.adapters.claims import FactClaim
 from standing.domain.aggregate import LIBRARY_EVENTS, Account
 
 EARLIER_ACCOUNTS = ("domain.account:Account", "domain.account_record:AccountRecord")

@@ -15,11 +15,12 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import RecordConflictError, StoredEvent
+
+from standing.adapters.claims import FactClaim, claim_id, legacy_claim_id
 from standing.adapters.codec import EventCodec
-from standing.application.claims import FactClaim, claim_id, legacy_claim_id
 from standing.application.clock import now
+from standing.application.service import StandingApplication
 from standing.domain import events as ev
-from standing.domain.application import StandingApplication
 from standing.domain.errors import (
     ConflictingFact,
     DomainError,

@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from standing.application.service import StandingApplication
 from standing.application.session import Session
 from standing.domain import events as rules
-from standing.domain.application import StandingApplication
 from standing.domain.facts import Fact, FactRef
 from standing.domain.identity import AccountKey
 from standing.projections import ReadModel

@@ -11,9 +11,14 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
-from standing.cli.address import BadSetting, scrubbed
-from standing.cli.input.errors import InputError
-from standing.cli.store import LOCK_TIMEOUT_VARIABLE, StoreUnavailable, lock_timeout
+
+from standing.adapters.address import BadSetting, scrubbed
+from standing.adapters.input.errors import InputError
+from standing.adapters.store import (
+    LOCK_TIMEOUT_VARIABLE,
+    StoreUnavailable,
+    lock_timeout,
+)
 from standing.domain.errors import DomainError
 
 OK, REJECTED, USAGE, UNAVAILABLE = 0, 1, 2, 3

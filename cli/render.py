@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
 from standing.cli.terminal import cell, literal
 from standing.domain.standing import Standing
 from standing.domain.timefmt import iso, iso_duration

@@ -14,6 +14,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
+
 from standing.domain import events as ev
 from standing.domain.fold import evolve
 from standing.domain.identity import account_id

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from immutables import Map
+
 from standing.domain.identity import AccountKey
 from standing.domain.phase import Lifted, Phase, TransferHappened, advance
 

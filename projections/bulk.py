@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from uuid import UUID
 
 from standing.adapters.codec import Folded
-from standing.domain.application import StandingApplication
-from standing.domain.collecting import fewer_collections
+from standing.adapters.collecting import fewer_collections
+from standing.application.service import StandingApplication
 from standing.domain.identity import account_id
 from standing.domain.state import AccountState
 from standing.projections.account_pass import AccountPass

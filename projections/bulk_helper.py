@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
-from standing.domain.application import StandingApplication
+from standing.application.service import StandingApplication
 
 SHARDS = 2
 # -P: not the working directory first on the module path, where a folder named

@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventsourcing.persistence import Tracking
-from standing.domain.creation import created
+
+from standing.adapters.creation import created
 from standing.projections import statements as sql
 from standing.projections.changes import BatchChanges
 from standing.projections.segments import SEGMENT_COLUMNS

@@ -11,7 +11,7 @@ from collections import OrderedDict
 from uuid import UUID
 
 from standing.adapters.codec import EventCodec, Folded, folded
-from standing.domain.application import StandingApplication
+from standing.application.service import StandingApplication
 from standing.domain.events import Event
 
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from uuid import UUID
 
 from standing.adapters.codec import EventCodec, Folded, folded
+from standing.application.service import StandingApplication
 from standing.domain.aggregate import Account  # noqa: F401  (its topics resolve)
-from standing.domain.application import StandingApplication
 from standing.domain.events import Event
 from standing.projections.stored_rows import Row
 

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 
 from eventsourcing.persistence import Subscription
+
 from standing.projections.views import ReadModel
 
 Caught = Callable[[int, int], None]

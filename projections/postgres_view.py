@@ -7,6 +7,7 @@ from typing import Any
 
 from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from psycopg.sql import SQL
+
 from standing.projections.sql_view import SQLStandingView
 from standing.projections.statements import TRACKING
 from standing.projections.view_queries import Row

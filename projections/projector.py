@@ -7,8 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from eventsourcing.persistence import Notification
+
 from standing.adapters.codec import EventCodec, Folded
-from standing.domain.application import StandingApplication
+from standing.application.service import StandingApplication
 from standing.domain.events import Event
 from standing.domain.identity import account_id
 from standing.domain.state import AccountState, Tenure

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
+
 from standing.domain.standing import Pending
 from standing.projections.instants import maybe_micros
 

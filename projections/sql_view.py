@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import Tracking, TrackingRecorder
+
 from standing.projections import statements as sql
 from standing.projections.view_queries import Row, ViewQueries
 

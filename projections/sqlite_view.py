@@ -12,6 +12,7 @@ from typing import Any
 
 from eventsourcing.persistence import PersistenceError
 from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
+
 from standing.projections.sql_view import SQLStandingView
 from standing.projections.statements import TRACKING
 from standing.projections.view_queries import Row

@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any
 from uuid import UUID
 
-from standing.domain.application import StandingApplication
+from standing.application.service import StandingApplication
 
 # A stored event as read here: aggregate id (as stored), notification id,
 # version, topic, state.

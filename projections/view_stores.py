@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-from standing.domain.application import StandingApplication
-from standing.domain.creation import created
+from standing.adapters.creation import created
+from standing.application.service import StandingApplication
 from standing.projections.sql_view import SQLStandingView
 
 VIEWS: dict[str, tuple[str, str]] = {

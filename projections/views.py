@@ -17,7 +17,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventsourcing.persistence import Tracking
-from standing.domain.application import StandingApplication
+
+from standing.application.service import StandingApplication
 from standing.domain.identity import AccountKey
 from standing.domain.standing import Standing
 from standing.projections.periods import Period

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import typer
 from rich.table import Table
+
+from standing.adapters.store import open_store
+from standing.application.replay import replay
 from standing.cli import options
 from standing.cli.edge import reported
 from standing.cli.render import status_text, when
-from standing.cli.replaying import replay
-from standing.cli.store import open_store
 from standing.cli.terminal import literal, terminal
 from standing.domain.identity import AccountKey
 from standing.domain.standing import Standing

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import orjson
 import typer
-from standing.cli.generating import generate
+
+from standing.application.generating import generate
 
 
 def generate_command(

@@ -10,9 +10,10 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+
+from standing.adapters.store import open_store, redact, resolve
 from standing.cli import options
 from standing.cli.edge import reported
-from standing.cli.store import open_store, redact, resolve
 from standing.cli.terminal import Terminal, terminal
 from standing.projections import ReadModel
 from standing.projections.follow import Follower

@@ -13,14 +13,15 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import typer
+
+from standing.adapters.input import InputError
 from standing.cli import options
 from standing.cli.edge import reported
-from standing.cli.input import InputError
-from standing.cli.reading import opened, reading
 from standing.domain.errors import InvalidIdentity, UnknownAccount
 from standing.domain.identity import AccountKey
 from standing.domain.restrictions import Status
 from standing.projections.reader import Reader
+from standing.projections.reading import opened, reading
 
 Account = Annotated[str, typer.Argument(help="Handle, with or without @.")]
 
@@ -119,6 +120,7 @@ def _print_history(
     label: str, platform: str, entries: list[Any], periods: list[dict[str, Any]]
 ) -> None:
     from rich.text import Text
+
     from standing.cli.render import events_table, periods_table
     from standing.cli.terminal import literal
 
@@ -141,7 +143,7 @@ def _instant(at: str | None, tz: str | None) -> datetime:
         return datetime.now(UTC)
     from zoneinfo import ZoneInfo  # only to read a time or a zone
 
-    from standing.cli.input import parse_query_time, parse_tz
+    from standing.adapters.input import parse_query_time, parse_tz
 
     zone = parse_tz(tz) if tz is not None else ZoneInfo("UTC")
     return parse_query_time(at, zone) if at is not None else datetime.now(UTC)

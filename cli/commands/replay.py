@@ -10,14 +10,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from standing.adapters.input import Problem, parse_tz
+from standing.adapters.input.files import check_readable
+from standing.adapters.store import open_store, redact, resolve
+from standing.adapters.store_check import holds_events
+from standing.application.replay import SHOWN_ERRORS, Destination, ReplayReport, replay
+from standing.application.service import StandingApplication
 from standing.cli import options
 from standing.cli.edge import REJECTED, reported, stderr
-from standing.cli.input import Problem, parse_tz
-from standing.cli.input.files import check_readable
-from standing.cli.replaying import SHOWN_ERRORS, Destination, ReplayReport, replay
-from standing.cli.store import open_store, redact, resolve
-from standing.cli.store_check import holds_events
-from standing.domain.application import StandingApplication
 from standing.projections import ReadModel
 
 Tick = Callable[..., None]

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from standing.cli.main import app
 from typer.testing import CliRunner, Result
+
+from standing.cli.main import app
 
 
 @pytest.fixture

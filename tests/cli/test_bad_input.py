@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from standing.cli.input.lines import MAX_LINE
-from standing.cli.replaying import replay
-from standing.cli.store import open_store
 
+from standing.adapters.input.lines import MAX_LINE
+from standing.adapters.store import open_store
+from standing.application.replay import replay
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 

@@ -9,8 +9,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from standing.cli.generating import generate
 
+from standing.application.generating import generate
 from tests.cli import handovers
 from tests.stores import BACKENDS, fresh_store, schemas_not_there_yet, stored_rows
 

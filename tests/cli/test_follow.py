@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-from standing.cli.replaying import replay
-from standing.cli.store import open_store
-from standing.projections import ReadModel
 
+from standing.adapters.store import open_store
+from standing.application.replay import replay
+from standing.projections import ReadModel
 from tests.cli.records import event, registered
 
 STANDING = str(Path(sys.executable).with_name("standing"))

@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from standing.cli.main import app
 from typer.testing import CliRunner
+
+from standing.cli.main import app
 
 STANDING = str(Path(sys.executable).with_name("standing"))
 

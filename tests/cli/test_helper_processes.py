@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from standing.cli.input.ahead import read_ahead
-from standing.cli.input.reading import read_facts
-from standing.cli.ordering import AHEAD_BYTES
 
+from standing.adapters.input.ahead import read_ahead
+from standing.adapters.input.reading import read_facts
+from standing.application.ordering import AHEAD_BYTES
 from tests.cli.records import event, registered
 from tests.foreign_packages import foreign_packages, imported
 

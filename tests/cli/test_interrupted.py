@@ -8,9 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+
 from standing.application.session import Session
 from standing.projections.views import ReadModel
-
 from tests.cli.records import event, registered
 
 JACK = (

@@ -20,8 +20,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from standing.cli.generating import generate
 
+from standing.application.generating import generate
 from tests.cli import handovers
 from tests.stores import BACKENDS, fresh_store, stored_rows
 

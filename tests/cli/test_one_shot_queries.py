@@ -11,13 +11,13 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from uuid import uuid4
 
-from standing.cli.main import app
-from standing.cli.reading import reading
-from standing.cli.store import open_store
-from standing.projections import ReadModel
-from standing.projections.reader import behind
 from typer.testing import CliRunner, Result
 
+from standing.adapters.store import open_store
+from standing.cli.main import app
+from standing.projections import ReadModel
+from standing.projections.reader import behind
+from standing.projections.reading import reading
 from tests.cli.records import registered
 from tests.stores import fresh_store, postgres_base
 
@@ -75,7 +75,8 @@ def test_a_postgresql_query_that_catches_up_leaves_no_connection_open(
 def hold_what_is_opened(monkeypatch) -> list:
     """Keep every store and connection the query opens from being collected."""
     import psycopg
-    import standing.cli.reading
+
+    import standing.projections.reading
 
     held: list = []
 
@@ -87,7 +88,9 @@ def hold_what_is_opened(monkeypatch) -> list:
         return open_and_hold
 
     monkeypatch.setattr(
-        standing.cli.reading, "open_store", holding(standing.cli.reading.open_store)
+        standing.projections.reading,
+        "open_store",
+        holding(standing.projections.reading.open_store),
     )
     monkeypatch.setattr(psycopg, "connect", holding(psycopg.connect))
     return held

@@ -179,8 +179,9 @@ def test_replay_with_an_empty_zone_exits_2(standing, events_file):
 
 
 def test_a_store_that_cannot_be_opened_exits_3(tmp_path):
-    from standing.cli.main import app
     from typer.testing import CliRunner
+
+    from standing.cli.main import app
 
     not_sqlite = tmp_path / "notes.db"
     not_sqlite.write_text("these are my notes, not a database\n")
@@ -253,8 +254,9 @@ def test_state_prints_a_readable_answer_in_a_terminal(story, standing):
 
 
 def test_demo_needs_no_setup(tmp_path, monkeypatch):
-    from standing.cli.main import app
     from typer.testing import CliRunner
+
+    from standing.cli.main import app
 
     monkeypatch.chdir(tmp_path)
 

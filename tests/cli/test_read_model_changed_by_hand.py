@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from standing.projections.statements import ACCOUNTS, SEGMENTS, TRACKING
 
+from standing.projections.statements import ACCOUNTS, SEGMENTS, TRACKING
 from tests.cli.records import event, registered
 from tests.stores import run_sql
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 from standing.projections.statements import ACCOUNTS, FIRST_LAYOUT, SEGMENTS, TRACKING
-
 from tests.cli.records import event, registered
 from tests.stores import run_sql, table_names
 

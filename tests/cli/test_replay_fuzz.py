@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from standing.cli.input import Parsed, Problem, read_facts
-from standing.cli.main import app
 from typer.testing import CliRunner
 
+from standing.adapters.input import Parsed, Problem, read_facts
+from standing.cli.main import app
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from standing.cli import replaying
-from standing.cli.generating import generate
-from standing.cli.replaying import replay
-from standing.cli.store import open_store
 
+from standing.adapters.store import open_store
+from standing.application import replay as replaying
+from standing.application.generating import generate
+from standing.application.replay import replay
 from tests.cli.pipes import piped
 from tests.cli.records import event, registered
 from tests.stores import stored_rows

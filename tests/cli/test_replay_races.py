@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from standing.adapters.store import open_store
+from standing.application import replay as replaying
+from standing.application.replay import Destination, replay
+from standing.application.service import StandingApplication
 from standing.application.session import Session
-from standing.cli import replaying
-from standing.cli.replaying import Destination, replay
-from standing.cli.store import open_store
-from standing.domain.application import StandingApplication
 from standing.domain.identity import AccountKey
-
 from tests.cli.records import event, registered
 from tests.stores import stored_rows
 

@@ -13,10 +13,10 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from standing.cli.main import app
-from standing.cli.store import redact
 from typer.testing import CliRunner
 
+from standing.adapters.store import redact
+from standing.cli.main import app
 from tests.cli.records import event, registered
 from tests.stores import schemas_not_there_yet, stored_rows
 

@@ -2,9 +2,10 @@
 writes: any reader using the library's mapper reads them as ever."""
 
 from eventsourcing.persistence import JSONTranscoder, Mapper
+
+from standing.application.replay import replay
+from standing.application.service import StandingApplication
 from standing.cli.commands.demo import scenario_path
-from standing.cli.replaying import replay
-from standing.domain.application import StandingApplication
 
 
 def stored_events(app: StandingApplication) -> list:

@@ -7,9 +7,9 @@ import json
 import re
 
 import pytest
-from standing.cli.main import app
 from typer.testing import CliRunner
 
+from standing.cli.main import app
 from tests.cli.records import event, registered
 
 MARKUP = [

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
-from standing.cli.input import Record, validate_record
-from standing.cli.input.messages import describe
+
+from standing.adapters.input import Record, validate_record
+from standing.adapters.input.messages import describe
 
 MINIMAL: dict[str, dict[str, Any]] = {
     "account.registered": {"holder": "Donald J. Trump"},

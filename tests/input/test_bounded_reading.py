@@ -8,8 +8,8 @@ from __future__ import annotations
 import io
 import json
 
-from standing.cli.input import read_facts
-from standing.cli.input.lines import MAX_LINE
+from standing.adapters.input import read_facts
+from standing.adapters.input.lines import MAX_LINE
 
 from .conftest import record
 

@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 import pytest
-from standing.cli.input import InputError, parse_duration
+
+from standing.adapters.input import InputError, parse_duration
 from standing.domain.timefmt import iso_duration as format_duration
 
 

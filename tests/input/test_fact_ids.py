@@ -1,6 +1,6 @@
 """Fact ids: derived from the canonical content, or given and checked by digest."""
 
-from standing.cli.input import record_fact
+from standing.adapters.input import record_fact
 
 from .conftest import record, valid
 

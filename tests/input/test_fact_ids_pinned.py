@@ -4,7 +4,13 @@ by an earlier version must see a re-sent fact as the duplicate it is."""
 from zoneinfo import ZoneInfo
 
 import pytest
-from standing.cli.input import Record, canonical_content, record_fact, validate_record
+
+from standing.adapters.input import (
+    Record,
+    canonical_content,
+    record_fact,
+    validate_record,
+)
 
 from .conftest import MINIMAL, record
 

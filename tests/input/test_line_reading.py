@@ -4,10 +4,10 @@ the `json` module's decoding of the same line states, odd spellings included."""
 import json
 from pathlib import Path
 
+from standing.adapters.input import Parsed, read_facts
+from standing.adapters.input.entries import entry
+from standing.application.generating import generate
 from standing.cli.commands.demo import scenario_path
-from standing.cli.generating import generate
-from standing.cli.input import Parsed, read_facts
-from standing.cli.input.entries import entry
 
 from .conftest import record
 

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from standing.cli.input import read_facts
+from standing.adapters.input import read_facts
 
 from .conftest import record
 from .test_bounded_reading import Endless, places
@@ -68,7 +68,7 @@ def test_endless_invalid_lines_stop_after_ten_thousand_problems_in_a_row():
 def test_a_valid_record_between_problems_starts_the_count_again(
     event_file, monkeypatch
 ):
-    monkeypatch.setattr("cli.input.runs.RUN_PROBLEMS", 3)
+    monkeypatch.setattr("standing.adapters.input.runs.RUN_PROBLEMS", 3)
     path = event_file("{}", "{}", LOCKED, "{}", "{}", LOCKED)
 
     results = list(read_facts([path], None))
@@ -86,7 +86,7 @@ def test_a_valid_record_between_problems_starts_the_count_again(
 def test_blank_and_comment_lines_neither_break_nor_count_in_a_run(
     event_file, monkeypatch
 ):
-    monkeypatch.setattr("cli.input.runs.RUN_PROBLEMS", 3)
+    monkeypatch.setattr("standing.adapters.input.runs.RUN_PROBLEMS", 3)
     path = event_file("{}", "", "# note", "{}", "{}", LOCKED)
 
     results = list(read_facts([path], None))
@@ -96,7 +96,7 @@ def test_blank_and_comment_lines_neither_break_nor_count_in_a_run(
 
 
 def test_an_endless_array_of_invalid_elements_stops_too(monkeypatch):
-    monkeypatch.setattr("cli.input.runs.RUN_PROBLEMS", 100)
+    monkeypatch.setattr("standing.adapters.input.runs.RUN_PROBLEMS", 100)
 
     with endless_pipe(b"[\n", b"{},\n", most=1 << 20) as path:
         results = list(read_facts([path], None))

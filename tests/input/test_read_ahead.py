@@ -10,12 +10,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from standing.cli import ordering
-from standing.cli.generating import generate
-from standing.cli.input import InputError, read_facts
-from standing.cli.input.ahead import read_ahead
-from standing.cli.replaying import replay
-from standing.domain.application import StandingApplication
+
+from standing.adapters.input import InputError, read_facts
+from standing.adapters.input.ahead import read_ahead
+from standing.application import ordering
+from standing.application.generating import generate
+from standing.application.replay import replay
+from standing.application.service import StandingApplication
 
 BROKEN = [
     '{"type":"post.published","at":"2021-01-08T10:00:00","account":"jack","post":"p"}',
@@ -101,7 +102,10 @@ def _reader_of(parent: int) -> int:
             cmdline = (status.parent / "cmdline").read_bytes()
         except (OSError, ValueError):
             continue
-        if int(fields["PPid"]) == parent and b"standing.cli.input.ahead" in cmdline:
+        if (
+            int(fields["PPid"]) == parent
+            and b"standing.adapters.input.ahead" in cmdline
+        ):
             return int(status.parent.name)
     raise LookupError("no reader process")
 

@@ -5,8 +5,9 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-from standing.cli.input import Parsed, Problem, arrays, read_facts, reading
-from standing.cli.input.files import UnreadableFile
+
+from standing.adapters.input import Parsed, Problem, arrays, read_facts, reading
+from standing.adapters.input.files import UnreadableFile
 
 from .conftest import record
 

@@ -4,9 +4,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from standing.cli.input import RECORDS, record_fact
-from standing.cli.input.facts import own_fields
-from standing.cli.input.records import Kind
+
+from standing.adapters.input import RECORDS, record_fact
+from standing.adapters.input.facts import own_fields
+from standing.adapters.input.records import Kind
 from standing.domain.events import BY_TYPE, field_names
 from standing.domain.machine import KINDS
 

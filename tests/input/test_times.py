@@ -4,7 +4,13 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from standing.cli.input import InputError, parse_event_time, parse_query_time, parse_tz
+
+from standing.adapters.input import (
+    InputError,
+    parse_event_time,
+    parse_query_time,
+    parse_tz,
+)
 
 NEW_YORK = ZoneInfo("America/New_York")
 

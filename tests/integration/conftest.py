@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from standing.domain.application import StandingApplication
-from standing.projections import ReadModel
 
+from standing.application.service import StandingApplication
+from standing.projections import ReadModel
 from tests.integration.stores import env_for, hours
 
 

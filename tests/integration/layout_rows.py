@@ -15,11 +15,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from standing.application.replay import replay
 from standing.cli.commands.demo import scenario_path
-from standing.cli.replaying import replay
 from standing.projections import ReadModel
 from standing.projections.statements import LAYOUT
-
 from tests.integration.stores import sqlite_app
 from tests.integration.test_recorded_events import OTHER_FACTS
 

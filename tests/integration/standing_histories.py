@@ -13,8 +13,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
+
+from standing.application.service import StandingApplication
 from standing.domain import events as rules
-from standing.domain.application import StandingApplication
 from standing.domain.errors import DomainError
 from standing.domain.identity import AccountKey
 from standing.domain.machine import ALLOWED

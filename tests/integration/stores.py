@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from standing.domain.application import StandingApplication
+from standing.application.service import StandingApplication
 
 BASE = datetime(2021, 1, 6, tzinfo=UTC)
 

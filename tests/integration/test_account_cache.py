@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from standing.domain.application import StandingApplication
+from standing.application.service import StandingApplication
 from standing.domain.identity import AccountKey
 from standing.projections.cache import AccountCache
 

@@ -9,12 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from standing.domain.application import StandingApplication
+
+from standing.application.service import StandingApplication
 from standing.domain.identity import AccountKey
 from standing.projections import ReadModel, bulk_helper
 from standing.projections.bulk_helper import helping
 from standing.projections.stored_rows import StoredRows
-
 from tests.foreign_packages import foreign_packages, imported
 from tests.integration.stores import hours
 

@@ -9,13 +9,13 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from standing.domain.application import StandingApplication
+
+from standing.application.service import StandingApplication
 from standing.domain.identity import AccountKey
 from standing.projections import ReadModel
 from standing.projections.account_pass import AccountPass
 from standing.projections.folding import StoredFold
 from standing.projections.stored_rows import StoredRows
-
 from tests.integration.standing_histories import HANDLES, Step, histories
 from tests.integration.stores import sqlite_app
 

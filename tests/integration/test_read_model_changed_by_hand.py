@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from standing.domain.application import StandingApplication
+
+from standing.application.service import StandingApplication
 from standing.domain.identity import AccountKey
 from standing.projections import ReadModel, ViewStatus
 from standing.projections.statements import ACCOUNTS, SEGMENTS, TRACKING
-
 from tests.integration.stores import hours
 from tests.stores import run_sql
 

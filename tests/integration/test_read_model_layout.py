@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 from standing.projections.statements import LAYOUT
-
 from tests.integration.layout_rows import RECORDED, recorded_path, rows_of_history
 
 RECORD = "record them with `.venv/bin/python -m tests.integration.layout_rows`"

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from standing.domain.application import StandingApplication
+from standing.application.service import StandingApplication
 from standing.domain.identity import AccountKey
 from standing.projections import ReadModel
-
 from tests.integration.stores import hours
 
 Record = Callable[..., None]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from standing.domain.application import StandingApplication
+
+from standing.application.service import StandingApplication
 from standing.domain.identity import AccountKey
 from standing.projections import ReadModel
 from standing.projections.instants import from_micros
-
 from tests.integration.standing_histories import HANDLES, Step, histories, minutes
 from tests.integration.stores import sqlite_app
 

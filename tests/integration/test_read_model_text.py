@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from standing.domain.application import StandingApplication
+
+from standing.application.service import StandingApplication
 from standing.domain.identity import AccountKey
 from standing.projections import ReadModel
-
 from tests.integration.stores import hours
 
 Record = Callable[..., None]

@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pytest
 from eventsourcing.persistence import Tracking
-from standing.domain.application import StandingApplication
+
+from standing.application.service import StandingApplication
 from standing.domain.identity import AccountKey
 from standing.projections import ReadModel, ViewStatus
 from standing.projections.sql_view import ViewMovedOn
-
 from tests.integration.stores import hours
 
 Record = Callable[..., None]

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 from eventsourcing.persistence import JSONTranscoder
+
+from standing.application.generating import generate
+from standing.application.replay import replay
+from standing.application.service import StandingApplication
 from standing.cli.commands.demo import scenario_path
-from standing.cli.generating import generate
-from standing.cli.replaying import replay
 from standing.domain.aggregate import Account
-from standing.domain.application import StandingApplication
 
 RECORDED_AT = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 # What neither the scenario nor a generated file holds: an unlock, an archive,

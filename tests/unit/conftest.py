@@ -9,10 +9,10 @@ from datetime import datetime
 import pytest
 from eventsourcing.persistence import DatetimeAsISO, JSONTranscoder
 from freezegun.api import FakeDatetime
-from standing.domain.application import StandingApplication
+
+from standing.application.service import StandingApplication
 from standing.domain.identity import AccountKey
 from standing.domain.standing import Standing
-
 from tests.unit.presidency import OUTGOING, SECOND, T0
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from standing.application.session import Session
 from standing.domain.errors import RuleBroken, UnknownAccount
 from standing.domain.facts import Fact, FactRef
 from standing.domain.identity import AccountKey
 from standing.domain.restrictions import Status
-
 from tests.unit.presidency import (
     BEFORE_DUE,
     DUE,

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from freezegun import freeze_time
+
 from standing.domain.errors import RuleBroken
 from standing.domain.identity import AccountKey
 from standing.domain.restrictions import Status

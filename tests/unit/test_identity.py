@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from standing.application.claims import claim_id
+
+from standing.adapters.claims import claim_id
 from standing.application.session import Session
 from standing.domain.errors import InvalidIdentity, RuleBroken
 from standing.domain.facts import Fact, FactRef

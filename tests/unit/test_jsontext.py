@@ -4,7 +4,8 @@ import json
 import math
 
 import pytest
-from standing.domain.jsontext import ReusedEncoder
+
+from standing.adapters.jsontext import ReusedEncoder
 
 DOCUMENTS = [
     {"b": 1, "a": [True, False, None], "c": {"z": "é ☃ \u2028", "y": 'q"\\\n\x00'}},

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from standing.application.claims import FactClaim, legacy_claim_id
-from standing.domain.application import StandingApplication
+
+from standing.adapters.claims import FactClaim, legacy_claim_id
+from standing.application.service import StandingApplication
 from standing.domain.errors import ConflictingFact, DomainError
 
 T0 = datetime(2021, 1, 6, 12, 0, tzinfo=UTC)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from standing.application.session import Tracked, tracked
 from standing.domain import events as ev
 from standing.domain.errors import Backdated, ConflictingFact, RuleBroken

@@ -3,7 +3,7 @@ application registers to bind them faster."""
 
 import sqlite3
 
-import standing.domain.application  # noqa: F401 - registers the adapters
+import standing.application.service  # noqa: F401 - registers the adapters
 
 
 def test_none_and_bytes_are_stored_as_null_and_blob():

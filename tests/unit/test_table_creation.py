@@ -4,7 +4,8 @@ from eventsourcing.persistence import (
     OperationalError,
     ProgrammingError,
 )
-from standing.domain.creation import created
+
+from standing.adapters.creation import created
 
 
 class Creator:

@@ -7,9 +7,10 @@ from uuid import UUID
 
 import pytest
 from eventsourcing.persistence import JSONTranscoder, Transcoding, UUIDAsHex
-from standing.domain.application import StandingApplication
+
+from standing.adapters.transcoder import StoredJSONTranscoder
+from standing.application.service import StandingApplication
 from standing.domain.facts import FactRef
-from standing.domain.transcoder import StoredJSONTranscoder
 
 AT = datetime(2021, 1, 6, 23, 2, tzinfo=UTC)
 DOCUMENTS = [

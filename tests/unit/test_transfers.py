@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+
 from standing.domain.errors import RuleBroken, UnknownAccount
 from standing.domain.restrictions import Status
-
 from tests.unit.presidency import (
     BEFORE_DUE,
     DUE,

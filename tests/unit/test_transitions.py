@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from standing.domain import events as rules
 from standing.domain.errors import Backdated, RuleBroken, UnknownAccount
 from standing.domain.restrictions import Status

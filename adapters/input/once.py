@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from types import TracebackType
 
-from standing.cli.input.ahead import BATCH, Item, decoded, encoded
+from standing.adapters.input.ahead import BATCH, Item, decoded, encoded
 
 
 class ReadOnce:

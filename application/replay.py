@@ -8,14 +8,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import RecordConflictError, StoredEvent
+
+from standing.adapters.collecting import fewer_collections
+from standing.adapters.input import Parsed, Problem
+from standing.adapters.input.files import check_readable
+from standing.adapters.input.problems import SHOWN, Problems
+from standing.adapters.spool import Spool
+from standing.application.ordering import (
+    Records,
+    Unsorted,
+    in_time_order,
+    sorted_records,
+)
+from standing.application.service import StandingApplication
 from standing.application.session import Result, Session
-from standing.cli.input import Parsed, Problem
-from standing.cli.input.files import check_readable
-from standing.cli.input.problems import SHOWN, Problems
-from standing.cli.ordering import Records, Unsorted, in_time_order, sorted_records
-from standing.cli.spool import Spool
-from standing.domain.application import StandingApplication
-from standing.domain.collecting import fewer_collections
 from standing.domain.errors import DomainError
 
 SHOWN_ERRORS = SHOWN

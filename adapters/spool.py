@@ -16,7 +16,8 @@ from types import TracebackType
 from typing import Any, BinaryIO
 
 from eventsourcing.persistence import StoredEvent
-from standing.cli.store import StoreUnavailable
+
+from standing.adapters.store import StoreUnavailable
 
 Batch = tuple[list[StoredEvent], int]
 Row = tuple[Any, int, str, bytes]  # a stored event's fields, which pickle cheaply

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from standing.cli.input.decoding import Decoder, NumberTooLong
-from standing.cli.input.errors import TOO_DEEP, invalid_json, not_utf8
-from standing.cli.input.lines import MAX_LINE
+from standing.adapters.input.decoding import Decoder, NumberTooLong
+from standing.adapters.input.errors import TOO_DEEP, invalid_json, not_utf8
+from standing.adapters.input.lines import MAX_LINE
 
 PIECE = 1 << 16
 WHITESPACE = re.compile(r"[ \t\n\r]*")

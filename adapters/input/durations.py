@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from decimal import Decimal
 
-from standing.cli.input.errors import InputError, shown
+from standing.adapters.input.errors import InputError, shown
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 DURATION = re.compile(

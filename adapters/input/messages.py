@@ -6,8 +6,9 @@ from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
-from standing.cli.input.errors import shown, suggestion
-from standing.cli.input.records import RECORDS
+
+from standing.adapters.input.errors import shown, suggestion
+from standing.adapters.input.records import RECORDS
 
 MOST_ERRORS = 4
 

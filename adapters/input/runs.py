@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from standing.cli.input.items import Problem
+from standing.adapters.input.items import Problem
 
 RUN_PROBLEMS = 10_000
 RUN_BYTES = 64 << 20

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime, timedelta
-from operator import attrgetter
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -13,44 +12,28 @@ from eventsourcing.persistence import (
     JSONTranscoder,
     StoredEvent,
     Transcoder,
-    Transcoding,
 )
-from eventsourcing.sqlite import SQLiteApplicationRecorder
+
+from standing.adapters.claims import FactClaim
 from standing.adapters.codec import EventCodec
+from standing.adapters.fact_ids import content_digest
+from standing.adapters.sqlite import (
+    bind_without_looking_for_adapters,
+    insert_rows,
+    is_sqlite,
+)
 from standing.adapters.topics import register_earlier_topics
-from standing.application.claims import FactClaim
+from standing.adapters.transcoder import StoredJSONTranscoder
+from standing.adapters.transcodings import FactRefAsList, TimedeltaAsSeconds
 from standing.domain.aggregate import Account
 from standing.domain.errors import DomainError
 from standing.domain.events import Event
-from standing.domain.facts import Fact, FactRef, FactRefAsList, content_digest
+from standing.domain.facts import Fact, FactRef
 from standing.domain.fold import evolve
 from standing.domain.identity import DEFAULT_PLATFORM, AccountKey
-from standing.domain.sqlite_values import bind_without_looking_for_adapters
 from standing.domain.standing import Standing, standing_of
 from standing.domain.state import AccountState
 from standing.domain.timefmt import iso
-from standing.domain.transcoder import StoredJSONTranscoder
-
-
-class TimedeltaAsSeconds(Transcoding):
-    type = timedelta
-    name = "timedelta"
-
-    def encode(self, obj: timedelta) -> float | int:
-        seconds = obj.total_seconds()
-        return int(seconds) if seconds.is_integer() else seconds
-
-    def decode(self, data: Any) -> timedelta:
-        return timedelta(seconds=data)
-
-
-_STORED = attrgetter("originator_version", "topic", "state")
-# Every stored event adds a key at a random place in the events' index, so
-# most log pages are index pages written again and again: checkpointing every
-# 20,000 pages (not 1,000) copies each into the file fewer times.
-CHECKPOINT_PAGES = 20_000
-
-bind_without_looking_for_adapters()
 
 
 class StandingApplication(Application[Any]):
@@ -79,28 +62,22 @@ class StandingApplication(Application[Any]):
         """How many events one transaction had better hold at most (0: no
         more than one caller's batch). PostgreSQL's pipelined inserts can
         stall for ever on a very large batch (psycopg/psycopg#685)."""
-        return 20_000 if isinstance(self.recorder, SQLiteApplicationRecorder) else 0
+        return 20_000 if is_sqlite(self.recorder) else 0
 
     def insert(self, events: Sequence[StoredEvent]) -> None:
         """Record `events` in one transaction; `RecordConflictError` if any
-        is recorded already (by a concurrent writer, say).
-
-        The library's SQLite recorder inserts them one statement each, to
-        learn their notification ids; nobody here needs those, so on SQLite
-        they go in one statement, through the library's own datastore.
-        """
+        is recorded already (by a concurrent writer, say)."""
         recorder: Any = self.recorder
-        if not isinstance(recorder, SQLiteApplicationRecorder):
+        if is_sqlite(recorder):
+            insert_rows(recorder, events)
+        else:
             recorder.insert_events(events)
-            return
-        rows = [(_as_stored_id(e.originator_id), *_STORED(e)) for e in events]
-        with recorder.datastore.transaction(commit=True) as cursor:
-            if len(rows) > 1:  # a replay: copy the log into the file less often
-                cursor.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
-            cursor.executemany(recorder.insert_events_statement, rows)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Adapters are set up here, once a process: the topics of earlier
+        versions, and how SQLite binds values."""
         register_earlier_topics()
+        bind_without_looking_for_adapters()
         super().__init__(*args, **kwargs)
 
     def account(self, key: AccountKey) -> Account | None:
@@ -200,11 +177,6 @@ def _id_taken(key: AccountKey, claim: Any) -> DomainError:
         "an earlier standing, keeps the claim of a fact id under the same id "
         "(rule account.id)"
     )
-
-
-def _as_stored_id(originator_id: UUID | str) -> str:
-    """An aggregate id as the library's SQLite recorder stores it."""
-    return originator_id.hex if isinstance(originator_id, UUID) else originator_id
 
 
 def _content(

@@ -21,9 +21,9 @@ from itertools import islice
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from standing.cli.input.errors import InputError
-from standing.cli.input.files import opened
-from standing.cli.input.items import Parsed, Problem
+from standing.adapters.input.errors import InputError
+from standing.adapters.input.files import opened
+from standing.adapters.input.items import Parsed, Problem
 from standing.domain.facts import Fact, FactRef
 from standing.domain.identity import AccountKey
 
@@ -53,7 +53,7 @@ def _read_by_another(
             sys.executable,
             "-P",
             "-m",
-            "standing.cli.input.ahead",
+            "standing.adapters.input.ahead",
         ],  # -P: not the cwd first
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -132,7 +132,9 @@ def _batches(items: Iterable[Item]) -> Iterator[list[tuple[Any, ...]]]:
 
 
 def main() -> None:
-    from standing.cli.input.reading import read_facts  # the record models: here only
+    from standing.adapters.input.reading import (
+        read_facts,  # the record models: here only
+    )
 
     task = json.load(sys.stdin)
     tz = ZoneInfo(task["tz"]) if task["tz"] else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from standing.cli.store import (
+from standing.adapters.store import (
     StoreUnavailable,
     address,
     check_sqlite_file,

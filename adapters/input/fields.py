@@ -17,9 +17,10 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
 )
-from standing.cli.input.durations import parse_duration
-from standing.cli.input.errors import InputError, shown
-from standing.cli.input.times import parse_event_time
+
+from standing.adapters.input.durations import parse_duration
+from standing.adapters.input.errors import InputError, shown
+from standing.adapters.input.times import parse_event_time
 from standing.domain.errors import InvalidIdentity
 from standing.domain.identity import bare_handle, checked_platform
 from standing.domain.timefmt import iso, iso_duration

@@ -10,17 +10,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from standing.cli.address import (
+from standing.adapters.address import (
     BadSetting,
     postgres_parts,
     redact,
     remember,
     without_password,
 )
-from standing.domain.creation import created
+from standing.adapters.creation import created
 
 if TYPE_CHECKING:
-    from standing.domain.application import StandingApplication
+    from standing.application.service import StandingApplication
 
 DEFAULT_DB = "standing.db"
 SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
@@ -121,12 +121,14 @@ def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
         if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
             check_sqlite_file(env["SQLITE_DBNAME"])
         if must_exist:
-            from standing.cli.store_check import require_events
+            from standing.adapters.store_check import require_events
 
             require_events(env, redact(url))
         elif "POSTGRES_SCHEMA" in env:
             created(lambda: _create_schema(env))
-        from standing.domain.application import StandingApplication  # the library: here
+        from standing.application.service import (
+            StandingApplication,  # the library: here
+        )
 
         return created(lambda: StandingApplication(env=env))
 

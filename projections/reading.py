@@ -16,7 +16,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from standing.cli.store import (
+from standing.adapters.store import (
     address,
     check_sqlite_file,
     env_for,
@@ -26,12 +26,12 @@ from standing.cli.store import (
     opening,
     postgres_connection,
 )
-from standing.cli.store_check import APPLICATION, POSTGRES_EVENTS, SQLITE_EVENTS
+from standing.adapters.store_check import APPLICATION, POSTGRES_EVENTS, SQLITE_EVENTS
 from standing.projections.reader import Reader
 from standing.projections.view_queries import ConnectedView
 
 if TYPE_CHECKING:
-    from standing.domain.application import StandingApplication
+    from standing.application.service import StandingApplication
 
 # Where the library's recorders keep the stored events and their ids.
 SQLITE = {"placeholder": "?", "events_table": SQLITE_EVENTS, "event_id": "rowid"}

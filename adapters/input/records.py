@@ -18,7 +18,8 @@ from pydantic import (
     StrictBool,
     TypeAdapter,
 )
-from standing.cli.input.fields import (
+
+from standing.adapters.input.fields import (
     Duration,
     EventTime,
     FactId,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from standing.cli.input.errors import InputError, shown, suggestion
+from standing.adapters.input.errors import InputError, shown, suggestion
 
 LONGEST_DATE = len("2021-01-08")
 ONE_MICROSECOND = timedelta(microseconds=1)

@@ -16,14 +16,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
-from standing.cli.input.arrays import PIECE, ArrayBroken, array_elements
-from standing.cli.input.decoding import Decoder, NumberTooLong
-from standing.cli.input.entries import entry, line_entry
-from standing.cli.input.errors import TOO_DEEP, invalid_json, not_utf8
-from standing.cli.input.files import UnreadableFile, opened
-from standing.cli.input.items import STDIN, STDIN_NAME, Parsed, Problem
-from standing.cli.input.lines import MAX_LINE, NUL, Lines, overlong
-from standing.cli.input.runs import NOT_READ, RUN_BYTES, ProblemRun, not_text
+from standing.adapters.input.arrays import PIECE, ArrayBroken, array_elements
+from standing.adapters.input.decoding import Decoder, NumberTooLong
+from standing.adapters.input.entries import entry, line_entry
+from standing.adapters.input.errors import TOO_DEEP, invalid_json, not_utf8
+from standing.adapters.input.files import UnreadableFile, opened
+from standing.adapters.input.items import STDIN, STDIN_NAME, Parsed, Problem
+from standing.adapters.input.lines import MAX_LINE, NUL, Lines, overlong
+from standing.adapters.input.runs import NOT_READ, RUN_BYTES, ProblemRun, not_text
 
 BOM = b"\xef\xbb\xbf"
 COMMENTS = ("#", "//")

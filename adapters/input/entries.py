@@ -6,10 +6,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
-from standing.cli.input.facts import record_fact
-from standing.cli.input.items import Parsed, Problem
-from standing.cli.input.messages import describe
-from standing.cli.input.records import validate_record, validate_record_json
+
+from standing.adapters.input.facts import record_fact
+from standing.adapters.input.items import Parsed, Problem
+from standing.adapters.input.messages import describe
+from standing.adapters.input.records import validate_record, validate_record_json
 
 JSON_KINDS = {list: "an array", str: "a string", bool: "true or false"}
 

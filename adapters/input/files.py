@@ -9,8 +9,8 @@ import stat
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from standing.cli.input.errors import InputError
-from standing.cli.input.items import STDIN
+from standing.adapters.input.errors import InputError
+from standing.adapters.input.items import STDIN
 
 
 class UnreadableFile(InputError):

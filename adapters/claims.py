@@ -19,6 +19,7 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
+
 from standing.domain.identity import NAMESPACE
 
 CLAIM_NAMESPACE = UUID("0c7d2b9a-3e51-4f6a-b8d4-61a9e2f03c57")

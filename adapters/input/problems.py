@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 
-from standing.cli.input.items import STDIN, STDIN_NAME, Problem
+from standing.adapters.input.items import STDIN, STDIN_NAME, Problem
 
 SHOWN = 50
 

@@ -16,8 +16,8 @@ from contextlib import closing, contextmanager
 from types import TracebackType
 from zoneinfo import ZoneInfo
 
-from standing.cli.input.files import read_again
-from standing.cli.input.items import Parsed, Problem
+from standing.adapters.input.files import read_again
+from standing.adapters.input.items import Parsed, Problem
 
 Item = Parsed | Problem
 AHEAD_BYTES = 4_000_000  # about 35,000 records: below, a second process costs more
@@ -33,7 +33,7 @@ class Records:
     read once and kept (`ReadOnce`)."""
 
     def __init__(self, paths: list[str], tz: ZoneInfo | None) -> None:
-        from standing.cli.input.once import ReadOnce
+        from standing.adapters.input.once import ReadOnce
 
         self.paths, self.tz = paths, tz
         self._once = None
@@ -74,7 +74,7 @@ def records(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
     second process when they are large enough to be worth it (`read_ahead`),
     else here."""
     if _total_size(paths) >= AHEAD_BYTES:
-        from standing.cli.input.ahead import read_ahead
+        from standing.adapters.input.ahead import read_ahead
 
         return read_ahead(paths, tz)
     return _read_here(paths, tz)
@@ -93,7 +93,9 @@ def sorted_records(items: Iterable[Item]) -> Iterator[Item]:
 
 
 def _read_here(paths: list[str], tz: ZoneInfo | None) -> Iterator[Item]:
-    from standing.cli.input.reading import read_facts  # the record models, loaded here
+    from standing.adapters.input.reading import (
+        read_facts,  # the record models, loaded here
+    )
 
     return read_facts(paths, tz)
 

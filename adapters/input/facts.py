@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from standing.cli.input.records import Record
-from standing.domain.facts import Fact, FactRef, content_digest
+from standing.adapters.fact_ids import content_digest
+from standing.adapters.input.records import Record
+from standing.domain.facts import Fact, FactRef
 from standing.domain.identity import AccountKey
 from standing.domain.timefmt import iso, iso_duration
 
