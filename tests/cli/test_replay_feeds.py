@@ -151,7 +151,9 @@ def test_every_way_of_feeding_a_replay_stores_the_same_and_answers_alike(
         here = Path(directory)
         replayed(a_file, records, here, here / "expected.db")
         expected = outcome(here / "expected.db", instants)
-        assert len(expected[0]) >= len(records)
+        # a record repeated word for word is one fact (its derived id is the same)
+        distinct = {json.dumps(record, sort_keys=True) for record in records}
+        assert len(expected[0]) >= len(distinct)
         for name, feed in FEEDS.items():
             for order, fed in (("sorted", records), ("unsorted", shuffled)):
                 db = here / f"{name}-{order}.db"
