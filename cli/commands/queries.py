@@ -8,92 +8,115 @@ person reads loads `rich`.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Annotated, Any
-
-import typer
+from typing import Any
 
 from standing.adapters.input import InputError
-from standing.cli import options
+from standing.cli import filters, options
 from standing.cli.edge import reported
-from standing.domain.errors import InvalidIdentity, UnknownAccount
+from standing.cli.formats import Format, FormatOption, Json, chosen, write_json
+from standing.cli.history_output import History, Window, print_history
+from standing.cli.query_options import (
+    Account,
+    Count,
+    From,
+    Holder,
+    Limit,
+    Periods,
+    Platform,
+    PlatformFilter,
+    Sort,
+    Status,
+    To,
+)
+from standing.domain.errors import UnknownAccount
 from standing.domain.identity import AccountKey
-from standing.domain.restrictions import Status
 from standing.projections.reader import Reader
 from standing.projections.reading import opened, reading
-
-Account = Annotated[str, typer.Argument(help="Handle, with or without @.")]
 
 
 def state_command(
     account: Account,
     at: options.At = None,
-    platform: options.Platform = "twitter",
+    platform: Platform = "twitter",
     tz: options.Tz = None,
-    as_json: options.Json = False,
+    format: FormatOption = None,
+    as_json: Json = False,
     db: options.Db = None,
     debug: options.Debug = False,
 ) -> None:
     """What an account's state was at an instant (default: now)."""
     with reported(debug):
-        key = _key(account, platform)
+        shape = chosen(format, as_json)
+        key = filters.key(account, platform)
         instant = _instant(at, tz)
         with reading(db) as reader:
             _require_known(reader, key)
             standing = reader.standing(key, instant)
-        if as_json:
-            typer.echo(json.dumps(standing.as_dict()))
-        else:
-            from standing.cli.render import (
-                print_standing,  # rich: only for a person to read
+        if shape is Format.JSON:
+            write_json(standing.as_dict())
+        elif shape is Format.TABLE:
+            from standing.cli.tables import (
+                print_state,  # rich: only for a person to read
             )
 
-            print_standing(_console(), standing)
+            print_state(standing)
+        else:
+            from standing.cli.fleet_output import print_standings
+
+            print_standings(shape, [standing])
 
 
 def accounts_command(
     at: options.At = None,
-    status: Annotated[
-        Status | None, typer.Option(help="Only this status.", case_sensitive=False)
-    ] = None,
-    holder: Annotated[str | None, typer.Option(help="Only this holder.")] = None,
-    platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
+    status: Status = None,
+    holder: Holder = None,
+    platform: PlatformFilter = None,
+    sort: Sort = None,
+    limit: Limit = None,
+    count: Count = False,
     tz: options.Tz = None,
-    as_json: options.Json = False,
+    format: FormatOption = None,
+    as_json: Json = False,
     db: options.Db = None,
     debug: options.Debug = False,
 ) -> None:
-    """Every account as of an instant, optionally filtered."""
+    """Every account as of an instant: filtered, sorted, or counted."""
     with reported(debug):
+        shape = chosen(format, as_json)
         instant = _instant(at, tz)
-        if platform is not None:
-            _key("x", platform)
+        wanted = filters.status_named(status) if status is not None else None
+        where = filters.platform_named(platform) if platform is not None else None
+        order = filters.sort_named(sort) if sort is not None else None
+        if count and (order or limit):
+            raise InputError("--count counts every match: leave out --sort and --limit")
         with reading(db) as reader:
-            rows = reader.accounts(
-                instant,
-                status=status.value if status else None,
-                holder=holder,
-                platform=platform,
-            )
-        if as_json:
-            typer.echo(json.dumps([row.as_dict() for row in rows]))
-        else:
-            from standing.cli.render import standings_table
+            rows = reader.accounts(instant, status=wanted, platform=where)
+        from standing.cli.fleet import select
+        from standing.cli.fleet_output import print_counts, print_fleet
 
-            _console().print(standings_table(rows, instant))
+        fleet = select(rows, instant, holder, order, limit)
+        (print_counts if count else print_fleet)(shape, fleet)
 
 
 def history_command(
     account: Account,
-    platform: options.Platform = "twitter",
-    as_json: options.Json = False,
+    platform: Platform = "twitter",
+    start: From = None,
+    end: To = None,
+    tz: options.Tz = None,
+    periods_only: Periods = False,
+    format: FormatOption = None,
+    as_json: Json = False,
     db: options.Db = None,
     debug: options.Debug = False,
 ) -> None:
-    """An account's events (effective and recorded times, ids) and its periods."""
+    """An account's events, what time alone did, and its periods."""
     with reported(debug):
-        key = _key(account, platform)
+        shape = chosen(format, as_json)
+        key = filters.key(account, platform)
+        window = _window(start, end, tz)
         with opened(db) as app:
             from standing.projections.views import (
                 ReadModel,  # the aggregate: history only
@@ -101,41 +124,39 @@ def history_command(
 
             reader = ReadModel(app).reader
             _require_known(reader, key)
-            entries = _timeline(app.events_of(key))
-            periods = [period.as_dict() for period in reader.periods(key)]
-            label = reader.standing(key, datetime.now(UTC)).account
-        if as_json:
-            document = {
-                "account": label,
-                "platform": key.platform,
-                "events": [_entry_dict(e) for e in entries],
-                "periods": periods,
-            }
-            typer.echo(json.dumps(document))
-        else:
-            _print_history(label, key.platform, entries, periods)
+            now = datetime.now(UTC)
+            periods = [
+                period.as_dict()
+                for period in reader.periods(key)
+                if window.overlaps(period.from_, period.to)
+            ]
+            label = reader.standing(key, now).account
+            entries = window.entries(_timeline(app.events_of(key), now))
+            history = History(label, key.platform, entries, periods, window)
+            print_history(shape, history, periods_only)
 
 
-def _print_history(
-    label: str, platform: str, entries: list[Any], periods: list[dict[str, Any]]
-) -> None:
-    from rich.text import Text
+def _window(start: str | None, end: str | None, tz: str | None) -> Window:
+    """`--from` and `--to`, read as `--at` is; but a date alone starts a
+    window at its start (as an event's date does), so both days are whole."""
+    from datetime import date
+    from zoneinfo import ZoneInfo
 
-    from standing.cli.render import events_table, periods_table
-    from standing.cli.terminal import literal
+    from standing.adapters.input import parse_event_time, parse_query_time, parse_tz
 
-    console = _console()
-    console.print(Text.assemble((literal(label), "bold"), f" on {literal(platform)}"))
-    console.print(events_table(entries))
-    console.print(periods_table(periods))
+    zone = parse_tz(tz) if tz is not None else ZoneInfo("UTC")
 
+    def first(text: str) -> datetime:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            return parse_query_time(text, zone)
+        return parse_event_time(text, zone)
 
-def _key(account: str, platform: str) -> AccountKey:
-    """The account named on the command line; a malformed name is a usage error."""
-    try:
-        return AccountKey.parse(account, platform)
-    except InvalidIdentity as error:
-        raise InputError(str(error)) from None
+    return Window(
+        first(start) if start is not None else None,
+        parse_query_time(end, zone) if end is not None else None,
+    )
 
 
 def _instant(at: str | None, tz: str | None) -> datetime:
@@ -159,19 +180,7 @@ def _require_known(reader: Reader, key: AccountKey) -> None:
     raise UnknownAccount(f"{key}{hint}")
 
 
-def _timeline(events: Any) -> list[Any]:
+def _timeline(events: Any, now: datetime) -> Iterator[Any]:
     from standing.domain.timeline import timeline
 
-    return list(timeline(events, until=datetime.now(UTC)))
-
-
-def _console() -> Any:
-    from standing.cli.terminal import terminal
-
-    return terminal()
-
-
-def _entry_dict(entry: Any) -> dict[str, Any]:
-    from standing.cli.render import entry_dict
-
-    return entry_dict(entry)
+    return timeline(events, until=now)

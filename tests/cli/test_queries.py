@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -217,8 +218,9 @@ def test_history_lists_events_and_periods(story, standing):
     result = standing("history", "realDonaldTrump", "--json")
 
     document = json.loads(result.stdout)
-    assert set(document) == {"account", "platform", "events", "periods"}
-    stored = [e for e in document["events"] if e["recorded_at"]]
+    assert set(document) == {"account", "platform", "events", "changes", "periods"}
+    stored = document["events"]
+    assert all(e["recorded_at"] for e in stored)
     assert [e["type"] for e in stored] == [
         "account.registered",
         "post.published",
@@ -235,22 +237,37 @@ def test_history_lists_events_and_periods(story, standing):
     ]
 
 
-def test_history_shows_when_time_alone_ended_the_lock(story, standing):
+def test_history_lists_what_time_alone_did_apart_from_the_stored_facts(story, standing):
     result = standing("history", "realDonaldTrump", "--json")
 
-    derived = [e for e in json.loads(result.stdout)["events"] if not e["recorded_at"]]
-    assert {"type": "lock.ran_out", "at": "2021-01-07T15:00:00Z"}.items() <= derived[
-        0
-    ].items()
+    changes = json.loads(result.stdout)["changes"]
+    assert changes == [{"type": "lock.ran_out", "at": "2021-01-07T15:00:00Z"}]
+
+
+def test_history_lists_a_transfer_that_fell_due_as_a_change_with_its_details(
+    story, standing
+):
+    result = standing("history", "POTUS", "--json")
+
+    assert json.loads(result.stdout)["changes"] == [
+        {
+            "type": "transfer.took_effect",
+            "at": "2021-01-20T17:00:00Z",
+            "successor": "Biden",
+            "archive_to": "POTUS45",
+        }
+    ]
 
 
 def test_state_prints_a_readable_answer_in_a_terminal(story, standing):
-    result = standing("state", "realDonaldTrump", "--at", "2021-01-07T10:00:00Z")
+    result = standing(
+        "state", "realDonaldTrump", "--at", "2021-01-07T10:00:00Z", "-f", "table"
+    )
 
     assert result.exit_code == 0
-    assert "@realDonaldTrump on twitter, as of 2021-01-07T10:00:00Z" in result.stdout
+    assert "@realDonaldTrump on twitter, as of 2021-01-07 10:00Z" in result.stdout
     assert "locked" in result.stdout
-    assert "until 2021-01-07T15:00:00Z" in result.stdout
+    assert re.search(r"until +2021-01-07 15:00Z", result.stdout)
 
 
 def test_demo_needs_no_setup(tmp_path, monkeypatch):
@@ -280,7 +297,7 @@ def test_an_unknown_status_filter_is_a_usage_error(story, standing):
 
 def test_a_malformed_handle_or_platform_is_a_usage_error(story, standing):
     bad_handle = standing("state", "bad handle")
-    bad_platform = standing("state", "jack", "--platform", "Twitter")
+    bad_platform = standing("state", "jack", "--platform", "Twit ter")
 
     assert (bad_handle.exit_code, bad_platform.exit_code) == (2, 2)
     assert "invalid handle" in bad_handle.stderr

@@ -65,7 +65,7 @@ def test_control_characters_in_a_holder_or_reason_are_shown_not_obeyed(
 ):
     _stored(run, events_file, HOSTILE, reason=HOSTILE)
 
-    result = run(*query)
+    result = run(*query, "--format", "table")
 
     assert result.exit_code == 0, result.output
     assert not DRIVING.search(result.stdout)
