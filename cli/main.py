@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str | None]] = {
     "state": ("queries", "state_command"),
     "accounts": ("queries", "accounts_command"),
     "history": ("queries", "history_command"),
+    "timeline": ("timeline", "timeline_command"),
     "demo": ("demo", "demo_command"),
     "generate": ("generate", "generate_command"),
     "projections": ("projections", None),

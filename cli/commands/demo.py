@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from datetime import datetime
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from standing.cli import options
 from standing.cli.edge import reported
 from standing.cli.render import status_text, when
 from standing.cli.terminal import literal, terminal
+from standing.cli.timelines import demo_picture
 from standing.domain.identity import AccountKey
 from standing.domain.standing import Standing
 from standing.projections import ReadModel
@@ -52,6 +53,7 @@ def demo_command(as_json: options.Json = False, debug: options.Debug = False) ->
             [model.standing(AccountKey.parse(handle), at) for handle in ACCOUNTS]
             for at, _ in moments
         ]
+        drawn = None if as_json else demo_picture(app, datetime.now(UTC))
         app.close()
     if as_json:
         typer.echo(json.dumps(_document(moments, grid)))
@@ -60,6 +62,7 @@ def demo_command(as_json: options.Json = False, debug: options.Debug = False) ->
     console.print(f"Replayed {report.applied} facts from {scenario_path().name}.")
     console.print(_table(moments, grid))
     console.print(f"Replay it yourself: standing replay {scenario_path()}")
+    console.print(f"The picture, to open in a browser: {drawn}", soft_wrap=True)
 
 
 def _table(moments: list[tuple[datetime, str]], grid: list[list[Standing]]) -> Table:

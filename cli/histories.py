@@ -1,0 +1,31 @@
+"""Accounts' histories as `standing history --json` prints them, built by the
+same calls (the stored events through `domain.timeline`, the periods from the
+read model): what a picture is drawn from."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from standing.cli.render import entry_dict
+from standing.domain.identity import AccountKey
+from standing.domain.timeline import timeline
+
+if TYPE_CHECKING:
+    from standing.application.service import StandingApplication
+    from standing.projections.reader import Reader
+
+
+def history_document(
+    app: StandingApplication, reader: Reader, key: AccountKey, now: datetime
+) -> dict[str, Any]:
+    """`{"account", "platform", "events", "periods"}` of one account, as of
+    `now` (what time alone did up to then is among the events, without a
+    recorded time)."""
+    entries = timeline(app.events_of(key), until=now)
+    return {
+        "account": reader.standing(key, now).account,
+        "platform": key.platform,
+        "events": [entry_dict(entry) for entry in entries],
+        "periods": [period.as_dict() for period in reader.periods(key)],
+    }
