@@ -17,10 +17,9 @@ from standing.adapters.address import (
     remember,
     without_password,
 )
-from standing.adapters.creation import created
 
 if TYPE_CHECKING:
-    from standing.application.service import StandingApplication
+    pass
 
 DEFAULT_DB = "standing.db"
 SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
@@ -109,30 +108,6 @@ def exists(db: str | None) -> bool:
         return memory(path) or Path(path).exists()
 
 
-def open_store(db: str | None, must_exist: bool = False) -> StandingApplication:
-    """The application on the store at `db`; raises `StoreUnavailable`.
-
-    A query (`must_exist`) never creates a store, nor the library's tables in a
-    file or database that holds no standing events: either is an error.
-    """
-    url = address(db, must_exist)
-    env = env_for(url)
-    with opening(url):
-        if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
-            check_sqlite_file(env["SQLITE_DBNAME"])
-        if must_exist:
-            from standing.adapters.store_check import require_events
-
-            require_events(env, redact(url))
-        elif "POSTGRES_SCHEMA" in env:
-            created(lambda: _create_schema(env))
-        from standing.application.service import (
-            StandingApplication,  # the library: here
-        )
-
-        return created(lambda: StandingApplication(env=env))
-
-
 def address(db: str | None, must_exist: bool = False) -> str:
     """The store's address, checked; raises `BadSetting` for one that cannot
     be read, `StoreUnavailable` for one that cannot be used."""
@@ -172,7 +147,7 @@ def opening(url: str) -> Iterator[None]:
         ) from error
 
 
-def _create_schema(env: dict[str, str]) -> None:
+def create_schema(env: dict[str, str]) -> None:
     """Tables are created on first use; so is the schema named in the address."""
     from psycopg import sql
 

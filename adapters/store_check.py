@@ -21,7 +21,7 @@ from standing.adapters.store import (
     postgres_connection,
 )
 
-APPLICATION = "standing"  # `StandingApplication.name`
+APPLICATION = "standing"  # `EventStore.name`
 SQLITE_EVENTS = "stored_events"  # the library's table names
 POSTGRES_EVENTS = f"{APPLICATION}_events"
 EVENT_COLUMNS = frozenset({"originator_id", "originator_version", "topic", "state"})

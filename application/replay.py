@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from eventsourcing.persistence import RecordConflictError, StoredEvent
 
 from standing.adapters.collecting import fewer_collections
+from standing.adapters.event_store import EventStore
 from standing.adapters.input import Parsed, Problem
 from standing.adapters.input.files import check_readable
 from standing.adapters.input.problems import SHOWN, Problems
@@ -20,7 +21,6 @@ from standing.application.ordering import (
     in_time_order,
     sorted_records,
 )
-from standing.application.service import StandingApplication
 from standing.application.session import Result, Session
 from standing.domain.errors import DomainError
 
@@ -54,7 +54,7 @@ class ReplayReport:
 
 
 def replay(
-    app: StandingApplication,
+    app: EventStore,
     paths: list[str],
     tz: ZoneInfo | None,
     *,
@@ -100,7 +100,7 @@ def replay(
 
 
 def _attempt(
-    app: StandingApplication,
+    app: EventStore,
     source: Records,
     into: Destination,
     committed: Tally,
@@ -133,14 +133,14 @@ class Destination:
     """The store a replay writes into: `app`, else the one `opener` opens (and
     so creates) on the first events to store."""
 
-    opener: Callable[[], StandingApplication]
-    app: StandingApplication | None = None
+    opener: Callable[[], EventStore]
+    app: EventStore | None = None
 
     @classmethod
-    def of(cls, app: StandingApplication) -> Destination:
+    def of(cls, app: EventStore) -> Destination:
         return cls(lambda: app, app)
 
-    def opened(self) -> StandingApplication:
+    def opened(self) -> EventStore:
         if self.app is None:
             self.app = self.opener()
         return self.app
@@ -157,7 +157,7 @@ class Tally:
 
 
 def _checked(
-    app: StandingApplication, source: Records, spool: Spool, tick: Tick
+    app: EventStore, source: Records, spool: Spool, tick: Tick
 ) -> tuple[ReplayReport, int]:
     """The report of checking every record in time order, and how many were
     read; the events to store go to `spool`."""
@@ -171,7 +171,7 @@ def _checked(
 
 
 def _check(
-    app: StandingApplication,
+    app: EventStore,
     items: Iterable[Parsed | Problem],
     spool: Spool,
     source: Records,

@@ -1,137 +1,24 @@
-"""The event-sourced application: where accounts are stored and folded."""
+"""The application service: record a fact, ask for a standing (the
+`eventsourcing` examples' way, an application object with the use cases as
+methods). Replays go through `application.replay`, queries through the read
+models; this is the small API the domain's tests and notebooks use."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import (
-    JSONTranscoder,
-    StoredEvent,
-    Transcoder,
-)
-
-from standing.adapters.claims import FactClaim
-from standing.adapters.codec import EventCodec
+from standing.adapters.event_store import EventStore
 from standing.adapters.fact_ids import content_digest
-from standing.adapters.sqlite import (
-    bind_without_looking_for_adapters,
-    insert_rows,
-    is_sqlite,
-)
-from standing.adapters.topics import register_earlier_topics
-from standing.adapters.transcoder import StoredJSONTranscoder
-from standing.adapters.transcodings import FactRefAsList, TimedeltaAsSeconds
-from standing.domain.aggregate import Account
-from standing.domain.errors import DomainError
-from standing.domain.events import Event
+from standing.application.clock import now
+from standing.application.session import Session
 from standing.domain.facts import Fact, FactRef
-from standing.domain.fold import evolve
 from standing.domain.identity import DEFAULT_PLATFORM, AccountKey
 from standing.domain.standing import Standing, standing_of
-from standing.domain.state import AccountState
 from standing.domain.timefmt import iso
 
 
-class StandingApplication(Application[Any]):
-    """Accounts and their facts, stored with the `eventsourcing` library."""
-
-    name = "standing"
-    is_snapshotting_enabled = False
-
-    def construct_transcoder(self) -> Transcoder:
-        """The library's default transcoder is swapped for one that writes the
-        same bytes faster; any other is kept."""
-        transcoder = self.factory.transcoder()
-        if type(transcoder) is JSONTranscoder:
-            transcoder = StoredJSONTranscoder()
-        if isinstance(transcoder, JSONTranscoder):
-            self.register_transcodings(transcoder)
-        return transcoder
-
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        transcoder.register(FactRefAsList())
-        transcoder.register(TimedeltaAsSeconds())
-
-    @property
-    def largest_commit(self) -> int:
-        """How many events one transaction had better hold at most (0: no
-        more than one caller's batch). PostgreSQL's pipelined inserts can
-        stall for ever on a very large batch (psycopg/psycopg#685)."""
-        return 20_000 if is_sqlite(self.recorder) else 0
-
-    def insert(self, events: Sequence[StoredEvent]) -> None:
-        """Record `events` in one transaction; `RecordConflictError` if any
-        is recorded already (by a concurrent writer, say)."""
-        recorder: Any = self.recorder
-        if is_sqlite(recorder):
-            insert_rows(recorder, events)
-        else:
-            recorder.insert_events(events)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        """Adapters are set up here, once a process: the topics of earlier
-        versions, and how SQLite binds values."""
-        register_earlier_topics()
-        bind_without_looking_for_adapters()
-        super().__init__(*args, **kwargs)
-
-    def account(self, key: AccountKey) -> Account | None:
-        """The aggregate as of its latest fact, or None if never registered."""
-        try:
-            account = self.repository.get(key.id)
-        except AggregateNotFoundError:
-            return None
-        if not isinstance(account, Account):
-            raise _id_taken(key, account)
-        return account
-
-    @property
-    def codec(self) -> EventCodec:
-        codec = self.__dict__.get("_codec")
-        if codec is None:
-            codec = self.__dict__["_codec"] = EventCodec(self.mapper)
-        return codec
-
-    def claim(self, ident: UUID) -> FactClaim | None:
-        """The claim stored under `ident`, if one is."""
-        try:
-            claim = self.repository.get(ident)
-        except AggregateNotFoundError:
-            return None
-        return claim if isinstance(claim, FactClaim) else None
-
-    def events_of(self, key: AccountKey) -> Iterator[tuple[Event, datetime]]:
-        """The account's stored events, each with when it was recorded."""
-        codec = self.codec
-        for row in self.recorder.select_events(key.id):
-            event = codec.decode(row.topic, row.state)
-            if event is None:
-                raise _id_taken(key, None)
-            yield event, codec.recorded_at(row.state)
-
-    def fold(self, key: AccountKey, at: datetime) -> AccountState | None:
-        """The account folded from its facts with `at` no later than `at`."""
-        state: AccountState | None = None
-        codec = self.codec
-        for row in self.recorder.select_events(key.id):
-            event = codec.decode(row.topic, row.state)
-            if event is None:
-                raise _id_taken(key, None)
-            if event.at > at:
-                break
-            state = evolve(state, event)
-        return state
-
-    def _as_registered(self, key: AccountKey) -> AccountKey:
-        """`key` spelled as its account was registered (its first event), if it was."""
-        first: Any = next(self.events_of(key), (None,))[0]
-        return key if first is None else AccountKey(first.platform, first.handle)
-
+class StandingApplication(EventStore):
     def record(
         self,
         type: str,
@@ -146,9 +33,7 @@ class StandingApplication(Application[Any]):
 
         Raises the `DomainError` that refuses it; a duplicate is ignored.
         """
-        from standing.application.session import Session
-
-        at = at if at is not None else datetime.now(UTC)
+        at = at if at is not None else now()
         key = AccountKey.parse(handle, platform)
         digest = content_digest(_content(type, key, at, fields))
         ref = FactRef(fact_id, digest) if fact_id else FactRef(digest)
@@ -158,7 +43,7 @@ class StandingApplication(Application[Any]):
 
     def standing(self, key: AccountKey, at: datetime | None = None) -> Standing:
         """The state of an account at `at` (default: now), folded from its history."""
-        at = at if at is not None else datetime.now(UTC)
+        at = at if at is not None else now()
         account = self.fold(key, at)
         if account is None:  # not yet, or never: shown as registered, if it is
             key = self._as_registered(key)
@@ -167,16 +52,6 @@ class StandingApplication(Application[Any]):
             source = self.fold(AccountKey(key.platform, account.archive_of), at)
             tenure = source.tenure_for(account.handle, at) if source else None
         return standing_of(account, key, at, tenure)
-
-
-def _id_taken(key: AccountKey, claim: Any) -> DomainError:
-    """Stores written before claims had a namespace of their own may hold the
-    claim of fact id "x" where account "x" on platform "fact" belongs."""
-    return DomainError(
-        f"{key} on {key.platform} cannot be stored here: this store, written by "
-        "an earlier standing, keeps the claim of a fact id under the same id "
-        "(rule account.id)"
-    )
 
 
 def _content(

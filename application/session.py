@@ -18,8 +18,8 @@ from eventsourcing.persistence import RecordConflictError, StoredEvent
 
 from standing.adapters.claims import FactClaim, claim_id, legacy_claim_id
 from standing.adapters.codec import EventCodec
+from standing.adapters.event_store import EventStore
 from standing.application.clock import now
-from standing.application.service import StandingApplication
 from standing.domain import events as ev
 from standing.domain.errors import (
     ConflictingFact,
@@ -99,7 +99,7 @@ def tracked(account: UUID, registered: ev.Registered) -> Tracked:
 class Session:
     """Applies facts to accounts held in memory; nothing is stored until `save`."""
 
-    def __init__(self, app: StandingApplication) -> None:
+    def __init__(self, app: EventStore) -> None:
         self.app = app
         self.codec = EventCodec(app.mapper)
         self.accounts: dict[UUID, Tracked | None] = {}

@@ -17,7 +17,7 @@ import statistics
 import time
 from datetime import datetime
 
-from standing.adapters.store import open_store
+from standing.adapters.opening import open_store
 from standing.domain.identity import AccountKey
 from standing.projections import ReadModel
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from standing.application.service import StandingApplication
+from standing.adapters.event_store import EventStore
 from standing.application.session import Session
 from standing.domain import events as rules
 from standing.domain.facts import Fact, FactRef
@@ -49,9 +49,9 @@ def facts(count: int) -> Iterator[Fact]:
             yield Fact(rules.PUBLISHED, KEY, at, FactRef(f"f{n}"), {"post": f"p{n}"})
 
 
-def store(path: Path) -> StandingApplication:
+def store(path: Path) -> EventStore:
     env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(path)}
-    return StandingApplication(env=env)
+    return EventStore(env=env)
 
 
 def timed(action: Callable[[], object], repeat: int) -> float:

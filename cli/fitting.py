@@ -9,14 +9,26 @@ Width a wrapped column does not use goes back to the others.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING
 
 from standing.cli.wrapping import cells, longest_word, wrap
 
-if TYPE_CHECKING:
-    from standing.cli.grid import Column, Row
+Cell = tuple[str, str]  # text and style
+Row = tuple[Sequence[Cell], str]  # cells (one a column) and the row's style
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    wrap: bool = False  # long text: may break between words
+    right: bool = False  # numbers
+    fold: str | None = None  # at narrow widths, shown under this column
+    label: str | None = None  # before a folded value; default `name`, "" none
+    atomic: bool = False  # its values never break (ids), unless wider than all
+    room: int = 24  # columns fold before this one wraps narrower than this
+
 
 GAP = 2
 WORD = 20  # a wrapping column is kept at least this wide for its longest word

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from standing.cli.fleet import Fleet, counts
 from standing.cli.formats import Format, write_json, write_rows
-from standing.cli.showing import instant, status_label, status_style
+from standing.cli.showing import instant
 from standing.domain.standing import Standing
 
 STANDING_COLUMNS = (
@@ -96,20 +96,3 @@ def _accounts(n: int) -> str:
 def _nothing_matches(fleet: Fleet) -> None:
     sys.stderr.write(f"no accounts match as of {instant(fleet.as_of)}\n")
     sys.stderr.flush()
-
-
-def standing_cells(row: Standing, several_platforms: bool) -> list[tuple[str, str]]:
-    """One account's table cells, in `cli.tables.FLEET` order."""
-    status = row.status.value if row.status else None
-    strikes = sum(row.strikes.values())
-    return [
-        (row.account, "bold"),
-        (row.platform if several_platforms else "", ""),
-        (row.kind or "", ""),
-        (status_label(status), status_style(status)),
-        (instant(row.since) if row.since else "", ""),
-        (instant(row.until) if row.until else "", ""),
-        (row.holder or "", ""),
-        (str(row.posts), ""),
-        (str(strikes) if strikes else "", ""),
-    ]

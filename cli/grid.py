@@ -11,29 +11,14 @@ few hundred and printed as they come, so a table of any length streams.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import chain, islice
 
 from standing.cli.escapes import literal
-from standing.cli.fitting import GAP, Layout, fold_text, layout
+from standing.cli.fitting import GAP, Cell, Column, Layout, Row, fold_text, layout
 from standing.cli.wrapping import Painter, cells, wrap
 
 SAMPLE = 500  # rows a layout is measured from
 CHUNK = 200  # rows written at once
-
-Cell = tuple[str, str]  # text and style
-Row = tuple[Sequence[Cell], str]  # cells (one a column) and the row's style
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    name: str
-    wrap: bool = False  # long text: may break between words
-    right: bool = False  # numbers
-    fold: str | None = None  # at narrow widths, shown under this column
-    label: str | None = None  # before a folded value; default `name`, "" none
-    atomic: bool = False  # its values never break (ids), unless wider than all
-    room: int = 24  # columns fold before this one wraps narrower than this
 
 
 class Grid:

@@ -12,12 +12,12 @@ from standing.domain.identity import AccountKey
 from standing.domain.timeline import timeline
 
 if TYPE_CHECKING:
-    from standing.application.service import StandingApplication
+    from standing.adapters.event_store import EventStore
     from standing.projections.reader import Reader
 
 
 def history_document(
-    app: StandingApplication, reader: Reader, key: AccountKey, now: datetime
+    app: EventStore, reader: Reader, key: AccountKey, now: datetime
 ) -> dict[str, Any]:
     """`{"account", "platform", "events", "periods"}` of one account, as of
     `now` (what time alone did up to then is among the events, without a

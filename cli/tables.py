@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from standing.cli.escapes import literal
-from standing.cli.fleet_output import standing_cells
 from standing.cli.formats import table_width
 from standing.cli.grid import Column, Grid, write
 from standing.cli.showing import (
@@ -132,3 +131,20 @@ def pending_text(item: Pending) -> str:
     at = f" at {instant(item.at)}" if item.at else ""
     more = f" ({details_text(details)})" if details else ""
     return f"{item.type.replace('_', ' ')}{at}{more}"
+
+
+def standing_cells(row: Standing, several_platforms: bool) -> list[tuple[str, str]]:
+    """One account's table cells, in `cli.tables.FLEET` order."""
+    status = row.status.value if row.status else None
+    strikes = sum(row.strikes.values())
+    return [
+        (row.account, "bold"),
+        (row.platform if several_platforms else "", ""),
+        (row.kind or "", ""),
+        (status_label(status), status_style(status)),
+        (instant(row.since) if row.since else "", ""),
+        (instant(row.until) if row.until else "", ""),
+        (row.holder or "", ""),
+        (str(row.posts), ""),
+        (str(strikes) if strikes else "", ""),
+    ]

@@ -14,7 +14,7 @@ from standing.cli.picture.lanes import lane_of
 from standing.domain.errors import DomainError, UnknownAccount
 
 if TYPE_CHECKING:
-    from standing.application.service import StandingApplication
+    from standing.adapters.event_store import EventStore
     from standing.domain.identity import AccountKey
     from standing.projections.reader import Reader
 
@@ -50,9 +50,7 @@ class Drawn:
     notes: tuple[str, ...] = ()
 
 
-def named_accounts(
-    app: StandingApplication, keys: list[AccountKey], now: datetime
-) -> Drawn:
+def named_accounts(app: EventStore, keys: list[AccountKey], now: datetime) -> Drawn:
     reader = _reader(app)
     for key in keys:
         _require_known(reader, key)
@@ -65,7 +63,7 @@ def named_accounts(
 
 
 def every_account(
-    app: StandingApplication,
+    app: EventStore,
     platform: str | None,
     limit: int,
     offset: int,
@@ -119,7 +117,7 @@ def _left_out(total: int, offset: int, shown: int, limit: int) -> tuple[str, ...
     )
 
 
-def _reader(app: StandingApplication) -> Reader:
+def _reader(app: EventStore) -> Reader:
     from standing.projections.views import ReadModel
 
     return ReadModel(app).reader
@@ -136,7 +134,7 @@ def _require_known(reader: Reader, key: AccountKey) -> None:
     raise UnknownAccount(f"{key}{hint}")
 
 
-def demo_picture(app: StandingApplication, now: datetime) -> Path:
+def demo_picture(app: EventStore, now: datetime) -> Path:
     """The January 2021 scenario's picture, from January 6 to just after the
     inauguration, written to a new folder of the system's temporary files."""
     import tempfile

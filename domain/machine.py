@@ -16,6 +16,14 @@ from standing.domain import events as ev
 from standing.domain.errors import Backdated, DomainError, RuleBroken, UnknownAccount
 from standing.domain.facts import Fact
 from standing.domain.phase import Phase
+from standing.domain.policy import AS_RECORDED, Policy, responded
+from standing.domain.refusals import (
+    already_registered,
+    in_tenure,
+    no_post,
+    not_allowed,
+    refuse,
+)
 from standing.domain.restrictions import Status
 from standing.domain.state import AccountState
 from standing.domain.timefmt import iso
@@ -41,26 +49,30 @@ ALLOWED: dict[Status, frozenset[str]] = {
     Status.PERMANENTLY_SUSPENDED: frozenset({ev.REMOVED, ev.VIOLATION, ev.REINSTATED}),
     Status.ARCHIVED: frozenset({ev.REMOVED}),
 }
-VERBS = {
-    ev.REGISTERED: "register",
-    ev.PUBLISHED: "publish a post on",
-    ev.REMOVED: "remove a post from",
-    ev.VIOLATION: "record a violation on",
-    ev.LOCKED: "lock",
-    ev.UNLOCKED: "unlock",
-    ev.SUSPENDED: "suspend",
-    ev.REINSTATED: "reinstate",
-    ev.TRANSFER_SCHEDULED: "schedule a transfer of",
-    ev.TRANSFERRED: "transfer",
-    ev.ARCHIVED: "archive",
-}
-ARTICLE = {Status.ACTIVE: "an", Status.ARCHIVED: "an"}
 Decided = tuple[ev.Event, ...] | DomainError
 
 
-def decide(state: AccountState | None, fact: Fact) -> Decided:
+def decide(
+    state: AccountState | None, fact: Fact, policy: Policy = AS_RECORDED
+) -> Decided:
     """The events `fact` makes on an account in `state` (None: not registered),
-    or the `DomainError` that refuses it."""
+    or the `DomainError` that refuses it; under a `policy` other than what
+    happened, what it sets aside makes none, and what it derives is added."""
+    if not policy.admits(fact):
+        return ()
+    return _under(policy, state, fact)
+
+
+def _under(policy: Policy, state: AccountState | None, fact: Fact) -> Decided:
+    """`fact`'s events, with what `policy` derives from them (derived facts
+    are the policy's own: nothing sets them aside)."""
+    decided = _decided(state, fact)
+    if isinstance(decided, DomainError) or policy is AS_RECORDED:
+        return decided
+    return responded(policy, state, decided, _under)
+
+
+def _decided(state: AccountState | None, fact: Fact) -> Decided:
     try:
         if fact.type == ev.REGISTERED:
             return (_register(state, fact),)
@@ -74,7 +86,7 @@ def decide(state: AccountState | None, fact: Fact) -> Decided:
 def _register(state: AccountState | None, fact: Fact) -> ev.Registered:
     key, at, f = fact.key, fact.at, fact.fields
     if state is not None:
-        raise _already_registered(state, at)
+        raise already_registered(state, at)
     check_range(str(key), at, at, None)
     kind = f.get("kind", "personal")
     if kind not in KINDS:
@@ -202,26 +214,6 @@ def checked(s: AccountState, fact: Fact) -> tuple[Phase, Any]:
     return phase, {} if handed_over else s.posts
 
 
-def not_allowed(s: AccountState, fact: Fact, phase: Phase) -> RuleBroken:
-    status = phase.status
-    article = ARTICLE.get(status, "a")
-    detail = (
-        f"cannot {VERBS[fact.type]} {s.label}: {article} "
-        f"{status.value.replace('_', ' ')} account does not accept {fact.type}"
-    )
-    lifted = s.lifted
-    ran_out = lifted is not None and lifted.ran_out and phase.restriction is None
-    if ran_out and fact.type in (ev.UNLOCKED, ev.REINSTATED):
-        what = "lock" if lifted.status is Status.LOCKED else "suspension"
-        detail += (
-            f": its {what} already ran out at {iso(lifted.at)} (drop this record, "
-            f"or the {what}'s duration or until)"
-        )
-    return RuleBroken(
-        f"{status.value}.{fact.type}", s.label, fact.at, status.value, detail
-    )
-
-
 def check_transfer(s: AccountState, fact: Fact, archive_to: str | None) -> Phase:
     """The phase at the fact's instant, if the account may change hands then
     (its kind, its status, no transfer pending, an archive of another name)."""
@@ -271,10 +263,6 @@ def check_end(
         check_range(s.label, fact.at, until, phase.status.value)
 
 
-def refuse(s: AccountState, rule: str, phase: Phase, fact: Fact, detail: str) -> None:
-    raise RuleBroken(rule, s.label, fact.at, phase.status.value, detail)
-
-
 def check_range(
     account: str, at: datetime, instant: datetime, status: str | None
 ) -> None:
@@ -284,32 +272,3 @@ def check_range(
             f"{iso(instant)} is too far ahead: instants must be before {LATEST.year}"
         )
         raise RuleBroken("time.range", account, at, status, detail)
-
-
-def no_post(s: AccountState, post: str) -> str:
-    """Why `post` is none of the account's posts: never published there, or
-    published in a tenure that has ended (a transfer fell due)."""
-    earlier = s.ended_tenure_of(post)
-    if earlier is not None:
-        return in_tenure(post, s.label, *earlier)
-    return f"no post {post!r} was published on {s.label}"
-
-
-def in_tenure(post: str, label: str, holder: str, ended: datetime) -> str:
-    return (
-        f"post {post!r} was published in {holder}'s tenure of {label}, "
-        f"which ended at {iso(ended)}"
-    )
-
-
-def _already_registered(existing: AccountState, at: datetime) -> RuleBroken:
-    if existing.archive_of and at < existing.registered_at:
-        detail = (
-            f"{existing.label} is reserved for the archive of @{existing.archive_of} "
-            f"from {iso(existing.registered_at)}"
-        )
-        return RuleBroken("account.reserved", existing.label, at, None, detail)
-    status = existing.phase_at(max(at, existing.latest))[0].status
-    detail = f"cannot register {existing.label}: it is already registered"
-    rule = f"{status.value}.{ev.REGISTERED}"
-    return RuleBroken(rule, existing.label, at, status.value, detail)

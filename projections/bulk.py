@@ -15,7 +15,7 @@ from uuid import UUID
 
 from standing.adapters.codec import Folded
 from standing.adapters.collecting import fewer_collections
-from standing.application.service import StandingApplication
+from standing.adapters.event_store import EventStore
 from standing.domain.identity import account_id
 from standing.domain.state import AccountState
 from standing.projections.account_pass import AccountPass
@@ -29,7 +29,7 @@ Progress = Callable[[int, int], None]
 
 
 class BulkCatchUp:
-    def __init__(self, app: StandingApplication, view: SQLStandingView) -> None:
+    def __init__(self, app: EventStore, view: SQLStandingView) -> None:
         self._stored = StoredRows(app)
         self._writes = BulkWrites(view, app.name)
         self._pass = AccountPass(StoredFold(app), self._source_of)

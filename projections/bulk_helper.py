@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
-from standing.application.service import StandingApplication
+from standing.adapters.event_store import EventStore
 
 SHARDS = 2
 # -P: not the working directory first on the module path, where a folder named
@@ -54,7 +54,7 @@ class Helper:
 
 @contextmanager
 def helping(
-    app: StandingApplication, command: Sequence[str] | None = None
+    app: EventStore, command: Sequence[str] | None = None
 ) -> Iterator[Helper | None]:
     """A helper on `app`'s store (None where the store cannot be shared: in
     memory), waited for on the way out, or stopped if the caller fails or is
@@ -101,7 +101,7 @@ def main() -> None:
     from standing.projections.sql_view import ViewMovedOn
     from standing.projections.view_stores import open_view
 
-    app = StandingApplication(env=json.loads(sys.stdin.readline()))
+    app = EventStore(env=json.loads(sys.stdin.readline()))
     try:
         bulk = BulkCatchUp(app, open_view(app))
         line = sys.stdin.readline()

@@ -11,12 +11,12 @@ from collections import OrderedDict
 from uuid import UUID
 
 from standing.adapters.codec import EventCodec, Folded, folded
-from standing.application.service import StandingApplication
+from standing.adapters.event_store import EventStore
 from standing.domain.events import Event
 
 
 class AccountCache:
-    def __init__(self, app: StandingApplication, size: int = 10_000) -> None:
+    def __init__(self, app: EventStore, size: int = 10_000) -> None:
         self._recorder = app.recorder
         self._codec = EventCodec(app.mapper)
         self._accounts: OrderedDict[UUID, Folded] = OrderedDict()

@@ -11,14 +11,14 @@ from collections.abc import Iterable
 from uuid import UUID
 
 from standing.adapters.codec import EventCodec, Folded, folded
-from standing.application.service import StandingApplication
+from standing.adapters.event_store import EventStore
 from standing.domain.aggregate import Account  # noqa: F401  (its topics resolve)
 from standing.domain.events import Event
 from standing.projections.stored_rows import Row
 
 
 class StoredFold:
-    def __init__(self, app: StandingApplication) -> None:
+    def __init__(self, app: EventStore) -> None:
         self._codec = EventCodec(app.mapper)
 
     def decode(self, topic: str, state: bytes) -> Event | None:

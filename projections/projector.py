@@ -9,7 +9,7 @@ from typing import Any
 from eventsourcing.persistence import Notification
 
 from standing.adapters.codec import EventCodec, Folded
-from standing.application.service import StandingApplication
+from standing.adapters.event_store import EventStore
 from standing.domain.events import Event
 from standing.domain.identity import account_id
 from standing.domain.state import AccountState, Tenure
@@ -28,7 +28,7 @@ class Projector:
     its tenure, every event of the source recomputes the archive too.
     """
 
-    def __init__(self, app: StandingApplication, cache_size: int = 10_000) -> None:
+    def __init__(self, app: EventStore, cache_size: int = 10_000) -> None:
         self._codec = EventCodec(app.mapper)
         self._accounts = AccountCache(app, cache_size)
 

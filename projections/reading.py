@@ -16,13 +16,13 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from standing.adapters.opening import open_store
 from standing.adapters.store import (
     address,
     check_sqlite_file,
     env_for,
     lock_timeout,
     memory,
-    open_store,
     opening,
     postgres_connection,
 )
@@ -31,7 +31,7 @@ from standing.projections.reader import Reader
 from standing.projections.view_queries import ConnectedView
 
 if TYPE_CHECKING:
-    from standing.application.service import StandingApplication
+    from standing.adapters.event_store import EventStore
 
 # Where the library's recorders keep the stored events and their ids.
 SQLITE = {"placeholder": "?", "events_table": SQLITE_EVENTS, "event_id": "rowid"}
@@ -62,7 +62,7 @@ def reading(db: str | None) -> Iterator[Reader]:
 
 
 @contextmanager
-def opened(db: str | None) -> Iterator[StandingApplication]:
+def opened(db: str | None) -> Iterator[EventStore]:
     """The application on the store at `db`, for one command; closed after."""
     app = open_store(db, must_exist=True)
     try:
@@ -144,7 +144,7 @@ def _catch_up(db: str | None) -> None:
         ReadModel(app).catch_up()
 
 
-def _model_reader(app: StandingApplication) -> Reader:
+def _model_reader(app: EventStore) -> Reader:
     from standing.projections.views import ReadModel
 
     return ReadModel(app).reader

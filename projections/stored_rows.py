@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any
 from uuid import UUID
 
-from standing.application.service import StandingApplication
+from standing.adapters.event_store import EventStore
 
 # A stored event as read here: aggregate id (as stored), notification id,
 # version, topic, state.
@@ -49,7 +49,7 @@ LATER_EVENTS = (
 class StoredRows:
     """The stored events of many accounts, read in a few statements."""
 
-    def __init__(self, app: StandingApplication, page: int = PAGE) -> None:
+    def __init__(self, app: EventStore, page: int = PAGE) -> None:
         recorder: Any = app.recorder
         self._datastore = datastore = recorder.datastore
         self._page = page

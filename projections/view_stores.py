@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 from standing.adapters.creation import created
-from standing.application.service import StandingApplication
+from standing.adapters.event_store import EventStore
 from standing.projections.sql_view import SQLStandingView
 
 VIEWS: dict[str, tuple[str, str]] = {
@@ -17,7 +17,7 @@ VIEWS: dict[str, tuple[str, str]] = {
 }
 
 
-def open_view(app: StandingApplication) -> SQLStandingView:
+def open_view(app: EventStore) -> SQLStandingView:
     """The read model's recorder, in the database (and pool) of the app's events.
 
     Built by the app's own infrastructure factory, so it shares the app's

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from eventsourcing.persistence import Tracking
 
-from standing.application.service import StandingApplication
+from standing.adapters.event_store import EventStore
 from standing.domain.identity import AccountKey
 from standing.domain.standing import Standing
 from standing.projections.periods import Period
@@ -60,7 +60,7 @@ class ReadModel:
 
     def __init__(
         self,
-        app: StandingApplication,
+        app: EventStore,
         batch: int = 5_000,
         cache_size: int = 10_000,
         bulk: int = 20_000,

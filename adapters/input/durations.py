@@ -29,7 +29,9 @@ MOST_DIGITS = 24
 
 
 def parse_duration(text: str) -> timedelta:
-    """A positive length of time; months and years are refused (no fixed length)."""
+    """A length of time, zero or more; months and years are refused (no fixed
+    length). Zero is the domain's to judge: a lock waiting for removals may
+    take `PT0S` ("until they are removed"), nothing else may."""
     found = DURATION.fullmatch(text.strip().upper())
     if found is None or text.strip().upper() in ("P", "-P", "+P"):
         raise InputError(f"invalid ISO 8601 duration {shown(text)} ({EXAMPLES})")
@@ -41,8 +43,10 @@ def parse_duration(text: str) -> timedelta:
         too_many = f"has a number of over {MOST_DIGITS} digits"
         raise InputError(f"duration {shown(text)} {too_many}")
     total = _microseconds(found)
-    if found["sign"] == "-" or not total:
+    if found["sign"] == "-":
         raise InputError(f"duration {shown(text)} must be positive")
+    if not total:
+        return timedelta(0)
     if total < 1:  # instants are kept to the microsecond
         raise InputError(f"duration {shown(text)} is shorter than a microsecond")
     try:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import tempfile
-from datetime import UTC, datetime
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from standing.adapters.store import open_store
+from standing.adapters.opening import open_store
+from standing.application import clock
 from standing.application.replay import replay
 from standing.cli import options
 from standing.cli.edge import reported
@@ -53,7 +54,7 @@ def demo_command(as_json: options.Json = False, debug: options.Debug = False) ->
             [model.standing(AccountKey.parse(handle), at) for handle in ACCOUNTS]
             for at, _ in moments
         ]
-        drawn = None if as_json else demo_picture(app, datetime.now(UTC))
+        drawn = None if as_json else demo_picture(app, clock.now())
         app.close()
     if as_json:
         typer.echo(json.dumps(_document(moments, grid)))

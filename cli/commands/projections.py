@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import signal
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from standing.adapters.store import open_store, redact, resolve
+from standing.adapters.opening import open_store
+from standing.adapters.store import redact, resolve
+from standing.application import clock
 from standing.cli import options
 from standing.cli.edge import reported
 from standing.cli.terminal import Terminal, terminal
@@ -83,7 +84,7 @@ def follow_command(
 
 def _reporter(console: Terminal) -> Callable[[int, int], None]:
     def caught_up(processed: int, position: int) -> None:
-        now = datetime.now(UTC).strftime("%H:%M:%SZ")
+        now = clock.now().strftime("%H:%M:%SZ")
         console.print(f"{now} +{processed} events, position {position}")
 
     return caught_up

@@ -9,10 +9,11 @@ person reads loads `rich`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from standing.adapters.input import InputError
+from standing.application import clock
 from standing.cli import filters, options
 from standing.cli.edge import reported
 from standing.cli.formats import Format, FormatOption, Json, chosen, write_json
@@ -124,7 +125,7 @@ def history_command(
 
             reader = ReadModel(app).reader
             _require_known(reader, key)
-            now = datetime.now(UTC)
+            now = clock.now()
             periods = [
                 period.as_dict()
                 for period in reader.periods(key)
@@ -161,13 +162,13 @@ def _window(start: str | None, end: str | None, tz: str | None) -> Window:
 
 def _instant(at: str | None, tz: str | None) -> datetime:
     if at is None and tz is None:
-        return datetime.now(UTC)
+        return clock.now()
     from zoneinfo import ZoneInfo  # only to read a time or a zone
 
     from standing.adapters.input import parse_query_time, parse_tz
 
     zone = parse_tz(tz) if tz is not None else ZoneInfo("UTC")
-    return parse_query_time(at, zone) if at is not None else datetime.now(UTC)
+    return parse_query_time(at, zone) if at is not None else clock.now()
 
 
 def _require_known(reader: Reader, key: AccountKey) -> None:

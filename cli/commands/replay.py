@@ -11,12 +11,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from standing.adapters.event_store import EventStore
 from standing.adapters.input import Problem, parse_tz
 from standing.adapters.input.files import check_readable
-from standing.adapters.store import open_store, redact, resolve
+from standing.adapters.opening import open_store
+from standing.adapters.store import redact, resolve
 from standing.adapters.store_check import holds_events
 from standing.application.replay import SHOWN_ERRORS, Destination, ReplayReport, replay
-from standing.application.service import StandingApplication
 from standing.cli import options
 from standing.cli.edge import REJECTED, reported, stderr
 from standing.projections import ReadModel
@@ -79,7 +80,7 @@ def _destination(db: str | None) -> Destination:
     return Destination(lambda: open_store(db))
 
 
-def _bring_read_models_up_to_date(app: StandingApplication, show: bool) -> None:
+def _bring_read_models_up_to_date(app: EventStore, show: bool) -> None:
     """So that the first query after a replay answers at once."""
     with _progress("read models", show) as tick:
         ReadModel(app).catch_up(progress=lambda done, head: tick(0, done, head))

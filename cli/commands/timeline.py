@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from standing.adapters.input import InputError
+from standing.application import clock
 from standing.cli import options
 from standing.cli.edge import reported
 from standing.cli.timelines import LIMIT, every_account, named_accounts, picture
@@ -107,7 +108,7 @@ def timeline_command(
             raise InputError("name the accounts to draw, or pass --all (not both)")
         if out is None and sys.stdout.isatty():
             raise InputError("give the file to write: -o FILE.html")
-        now = datetime.now(UTC)
+        now = clock.now()
         window = _window(start, end, tz)
         marks = _marks(mark or [], tz)
         with opened(db) as app:

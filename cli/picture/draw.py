@@ -9,12 +9,11 @@ a <title>, the browser's own tooltip. Where periods go: `cli.picture.placing`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 
 from standing.cli.picture import ticks
-from standing.cli.picture.model import Lane, Span, Window
+from standing.cli.picture.model import Frame, Lane, Span
 from standing.cli.picture.placing import Placed, placed
 from standing.cli.picture.style import look, paint
 from standing.cli.picture.words import esc, iso, lasting, tip, when
@@ -22,22 +21,6 @@ from standing.cli.picture.words import esc, iso, lasting, tip, when
 TITLE_HEIGHT, BAR_HEIGHT, GAP, GROUP_HEIGHT = 18, 26, 12, 24
 LANE_HEIGHT = TITLE_HEIGHT + BAR_HEIGHT + ticks.TICKS_HEIGHT + GAP
 CHAR_WIDTH = 6.6  # a character at 12px, a little over
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """Where the window's instants fall, in pixels."""
-
-    window: Window
-    left: float
-    right: float
-
-    def x(self, at: datetime) -> float:
-        share = (at - self.window.start).total_seconds() / self.window.seconds
-        return round(self.left + share * (self.right - self.left), 2)
-
-    def shows(self, at: datetime) -> bool:
-        return self.window.start <= at <= self.window.end
 
 
 def lanes(drawn: tuple[Lane, ...], frame: Frame) -> tuple[str, float]:

@@ -121,3 +121,19 @@ def _instants(lane: Lane) -> list[datetime]:
         if span.end is not None:
             found.append(span.end)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Where the window's instants fall, in pixels."""
+
+    window: Window
+    left: float
+    right: float
+
+    def x(self, at: datetime) -> float:
+        share = (at - self.window.start).total_seconds() / self.window.seconds
+        return round(self.left + share * (self.right - self.left), 2)
+
+    def shows(self, at: datetime) -> bool:
+        return self.window.start <= at <= self.window.end

@@ -12,7 +12,7 @@ from standing.cli.picture.style import look
 from standing.cli.picture.words import iso, tip, when
 
 if TYPE_CHECKING:
-    from standing.cli.picture.draw import Frame
+    from standing.cli.picture.model import Frame
 
 MOST_LANES = 40  # told in a mark's tooltip; the rest are counted
 

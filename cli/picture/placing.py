@@ -8,12 +8,8 @@ status among its periods (and counts them in its tooltip)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from standing.cli.picture.model import Lane, Span
-
-if TYPE_CHECKING:
-    from standing.cli.picture.draw import Frame
+from standing.cli.picture.model import Frame, Lane, Span
 
 MIN_WIDTH = 4.0
 MOST_PUSHED = 3 * MIN_WIDTH  # beyond it, short periods are drawn together

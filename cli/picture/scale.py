@@ -4,7 +4,7 @@ grid lines (and the `now` line) that run down through them."""
 from __future__ import annotations
 
 from standing.cli.picture.axis import context_at, marks
-from standing.cli.picture.draw import Frame
+from standing.cli.picture.model import Frame
 from standing.cli.picture.words import esc, iso
 
 AXIS_HEIGHT = 44

@@ -12,7 +12,7 @@ from standing.cli.picture.model import CHANGE, FACT, TRANSFER, Lane, Tick
 from standing.cli.picture.words import esc, iso, tip, when
 
 if TYPE_CHECKING:
-    from standing.cli.picture.draw import Frame
+    from standing.cli.picture.model import Frame
 
 TICKS_HEIGHT = 14
 BIN = 3.0

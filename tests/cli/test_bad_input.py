@@ -7,7 +7,7 @@ import json
 import pytest
 
 from standing.adapters.input.lines import MAX_LINE
-from standing.adapters.store import open_store
+from standing.adapters.opening import open_store
 from standing.application.replay import replay
 from tests.cli.records import event, registered
 from tests.stores import stored_rows

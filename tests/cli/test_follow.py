@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from standing.adapters.store import open_store
+from standing.adapters.opening import open_store
 from standing.application.replay import replay
 from standing.projections import ReadModel
 from tests.cli.records import event, registered

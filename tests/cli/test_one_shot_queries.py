@@ -13,7 +13,8 @@ from uuid import uuid4
 
 from typer.testing import CliRunner, Result
 
-from standing.adapters.store import open_store
+from standing.adapters.opening import open_store
+from standing.application.service import StandingApplication
 from standing.cli.main import app
 from standing.projections import ReadModel
 from standing.projections.reader import behind
@@ -116,7 +117,7 @@ def tables_in_schema(url: str) -> int:
 
 def post_behind_the_read_model(db: str, register: bool = False) -> None:
     """Store a post (and the account) without bringing the read model up to date."""
-    store = open_store(db)
+    store = open_store(db, kind=StandingApplication)
     if register:
         store.record("account.registered", "jack", at=at(1), holder="Jack")
     store.record("post.published", "jack", at=at(2), post="p1")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from standing.adapters.store import open_store
+from standing.adapters.opening import open_store
 from standing.application import replay as replaying
 from standing.application.generating import generate
 from standing.application.replay import replay

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from standing.adapters.store import open_store
+from standing.adapters.opening import open_store
 from standing.application import replay as replaying
 from standing.application.replay import Destination, replay
 from standing.application.service import StandingApplication
@@ -164,5 +164,7 @@ def test_a_replay_whose_archive_appears_with_its_transfer_meanwhile_checks_again
     report = replay(open_store(store_url), [str(ours)], None)
 
     assert (report.applied, report.duplicates, report.problems) == (1, 1, [])
-    archive = open_store(store_url).standing(AccountKey.parse("office_t1"))
+    archive = open_store(store_url, kind=StandingApplication).standing(
+        AccountKey.parse("office_t1")
+    )
     assert (archive.status.value, archive.posts) == ("archived", 0)

@@ -32,10 +32,15 @@ def test_months_and_years_are_refused_because_their_length_varies(text):
         parse_duration(text)
 
 
-@pytest.mark.parametrize("text", ["PT0S", "P0D", "-PT12H"])
-def test_a_duration_that_is_not_positive_is_refused(text):
+@pytest.mark.parametrize("text", ["-PT12H", "-P1D", "-PT0S"])
+def test_a_negative_duration_is_refused(text):
     with pytest.raises(InputError, match="must be positive"):
         parse_duration(text)
+
+
+@pytest.mark.parametrize("text", ["PT0S", "P0D", "PT0.0S"])
+def test_a_zero_duration_is_read_as_zero_for_the_rules_to_judge(text):
+    assert parse_duration(text) == timedelta(0)
 
 
 @pytest.mark.parametrize("text", ["PT0.0000001S", "PT0.0000009S"])

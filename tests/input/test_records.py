@@ -187,7 +187,7 @@ def test_a_time_must_be_a_string():
 
 
 def test_several_problems_are_listed_on_one_line():
-    message = problem(record(reason=None, duration="PT0S", holdr=1))
+    message = problem(record(reason=None, duration="-PT1S", holdr=1))
 
     assert message.count("; ") == 2
     assert "\n" not in message

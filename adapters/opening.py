@@ -1,0 +1,44 @@
+"""Opening a store: its address checked, its schema made where a replay needs
+one, and the event store made on it (the library is loaded here, and only
+when a store is opened)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from standing.adapters.creation import created
+from standing.adapters.event_store import EventStore
+from standing.adapters.store import (
+    address,
+    check_sqlite_file,
+    create_schema,
+    env_for,
+    opening,
+    redact,
+)
+from standing.adapters.store_check import require_events
+
+Store = TypeVar("Store", bound=EventStore)
+
+
+def open_store(
+    db: str | None,
+    must_exist: bool = False,
+    kind: type[Store] = EventStore,  # type: ignore[assignment]
+) -> Store:
+    """The event store (`kind`: an application made on it) at `db`; raises
+    `StoreUnavailable`.
+
+    A query (`must_exist`) never creates a store, nor the library's tables in a
+    file or database that holds no standing events: either is an error.
+    """
+    url = address(db, must_exist)
+    env = env_for(url)
+    with opening(url):
+        if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
+            check_sqlite_file(env["SQLITE_DBNAME"])
+        if must_exist:
+            require_events(env, redact(url))
+        elif "POSTGRES_SCHEMA" in env:
+            created(lambda: create_schema(env))
+        return created(lambda: kind(env=env))
