@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from standing.adapters.event_store import EventStore
 from standing.adapters.opening import open_store
 from standing.application import replay as replaying
 from standing.application.replay import Destination, replay
@@ -59,7 +60,7 @@ def test_a_replay_rejected_after_a_lost_race_counts_what_it_stored_as_applied(
     theirs = events_file(registered("jack", holder="Someone else"))
     rival, app = open_store(store_url), open_store(store_url)
     monkeypatch.setattr(replaying, "BATCH_FACTS", 1)  # one commit a fact
-    monkeypatch.setattr(StandingApplication, "largest_commit", 1)
+    monkeypatch.setattr(EventStore, "largest_commit", 1)
     original_insert, inserts = app.insert, []
 
     def insert_after_the_rival(events):
