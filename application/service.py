@@ -19,6 +19,9 @@ from standing.domain.timefmt import iso
 
 
 class StandingApplication(EventStore):
+    """The event store, with the use cases of one fact at a time."""
+
+    name = EventStore.name  # the library names a subclass after itself otherwise
     def record(
         self,
         type: str,
