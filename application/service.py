@@ -22,6 +22,7 @@ class StandingApplication(EventStore):
     """The event store, with the use cases of one fact at a time."""
 
     name = EventStore.name  # the library names a subclass after itself otherwise
+
     def record(
         self,
         type: str,

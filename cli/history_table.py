@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from standing.cli.grid import Column, Grid
-from standing.cli.history_output import History
+from standing.cli.history_window import History
 from standing.cli.showing import (
     details_text,
     instant,

@@ -17,7 +17,8 @@ from standing.application import clock
 from standing.cli import filters, options
 from standing.cli.edge import reported
 from standing.cli.formats import Format, FormatOption, Json, chosen, write_json
-from standing.cli.history_output import History, Window, print_history
+from standing.cli.history_output import print_history
+from standing.cli.history_window import History, Window
 from standing.cli.query_options import (
     Account,
     Count,

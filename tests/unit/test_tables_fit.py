@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from rich.console import Console
 
-from standing.cli.history_output import History
 from standing.cli.history_table import print_history_table
+from standing.cli.history_window import History
 from standing.cli.tables import print_fleet_table, print_state
 from standing.domain.restrictions import Status
 from standing.domain.standing import Pending, Standing
