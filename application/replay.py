@@ -21,14 +21,13 @@ from standing.application.ordering import (
     in_time_order,
     sorted_records,
 )
+from standing.application.replay_watch import UNWATCHED, Watch
 from standing.application.session import Result, Session
 from standing.domain.errors import DomainError
 
 SHOWN_ERRORS = SHOWN
 ATTEMPTS = 10
 BATCH_FACTS = 5000  # facts checked between two batches set down in the spool
-
-Tick = Callable[[int], None]
 
 
 @dataclass
@@ -60,7 +59,7 @@ def replay(
     *,
     skip_invalid: bool = False,
     dry_run: bool = False,
-    tick: Callable[[int], None] = lambda _: None,
+    watch: Watch = UNWATCHED,
     into: Destination | None = None,
 ) -> ReplayReport:
     """Check every record against the store and the rules, then store them.
@@ -90,7 +89,7 @@ def replay(
                     committed,
                     skip_invalid=skip_invalid,
                     dry_run=dry_run,
-                    tick=tick,
+                    watch=watch,
                 )
             except RecordConflictError:  # a lost race, found checking or storing
                 if attempt == ATTEMPTS:
@@ -107,11 +106,11 @@ def _attempt(
     *,
     skip_invalid: bool,
     dry_run: bool,
-    tick: Tick,
+    watch: Watch,
 ) -> ReplayReport:
     """Check every record, then store the checked events unless refused."""
     with Spool() as spool:
-        report, read = _checked(app, source, spool, tick)
+        report, read = _checked(app, source, spool, watch)
         if dry_run:
             return report
         if report.problems and not skip_invalid:
@@ -120,7 +119,8 @@ def _attempt(
             report.duplicates -= committed.total
             report.applied = committed.total
             return report
-        _store(into, spool, committed)
+        watch.storing(report.applied)
+        _store(into, spool, committed, watch)
     refused = report.rejected - report.unreadable
     report.applied = committed.total
     report.duplicates = read - committed.total - refused
@@ -157,17 +157,19 @@ class Tally:
 
 
 def _checked(
-    app: EventStore, source: Records, spool: Spool, tick: Tick
+    app: EventStore, source: Records, spool: Spool, watch: Watch
 ) -> tuple[ReplayReport, int]:
     """The report of checking every record in time order, and how many were
     read; the events to store go to `spool`."""
     try:
         with source.reading() as items:
-            return _check(app, in_time_order(items), spool, source, tick)
+            read = watch.reading(items, sorting=False)
+            return _check(app, in_time_order(read), spool, source, watch)
     except Unsorted:
         spool.clear()
     with source.reading() as items:
-        return _check(app, sorted_records(items), spool, source, tick)
+        read = watch.reading(items, sorting=True)
+        return _check(app, sorted_records(read), spool, source, watch)
 
 
 def _check(
@@ -175,7 +177,7 @@ def _check(
     items: Iterable[Parsed | Problem],
     spool: Spool,
     source: Records,
-    tick: Tick,
+    watch: Watch,
 ) -> tuple[ReplayReport, int]:
     session = Session(app)
     report = ReplayReport()
@@ -190,9 +192,9 @@ def _check(
         read += 1
         if read % BATCH_FACTS == 0:
             _set_down(session, spool)
-            tick(BATCH_FACTS)
+            watch.checked(BATCH_FACTS)
     _set_down(session, spool)
-    tick(read % BATCH_FACTS)
+    watch.checked(read % BATCH_FACTS)
     report.problems, report.rejected = problems.shown(), problems.count
     return report, read
 
@@ -201,7 +203,7 @@ def _set_down(session: Session, spool: Spool) -> None:
     spool.add(*session.collect())
 
 
-def _store(into: Destination, spool: Spool, committed: Tally) -> None:
+def _store(into: Destination, spool: Spool, committed: Tally, watch: Watch) -> None:
     """The checked batches in the order they were checked, as many in one
     transaction as the store takes well (a commit waits for the disk)."""
     events: list[StoredEvent] = []
@@ -212,10 +214,12 @@ def _store(into: Destination, spool: Spool, committed: Tally) -> None:
         if events and len(events) >= into.opened().largest_commit:
             into.opened().insert(events)
             committed.add(facts)
+            watch.stored(facts)
             events, facts = [], 0
     if events:
         into.opened().insert(events)
     committed.add(facts)
+    watch.stored(facts)
 
 
 def _apply(

@@ -15,6 +15,8 @@ import importlib
 import sys
 from typing import TYPE_CHECKING, Any
 
+from standing.cli.version import VERSION, Version
+
 if TYPE_CHECKING:
     import typer
 
@@ -23,6 +25,7 @@ HELP = (
     "standing was at any instant."
 )
 QUERIES = ("state", "accounts", "history")
+CONTEXT = {"help_option_names": ["-h", "--help"]}
 # command name -> (module in cli.commands, function, or None for a sub-app)
 COMMANDS: dict[str, tuple[str, str | None]] = {
     "replay": ("replay", "replay_command"),
@@ -40,12 +43,16 @@ def build(names: list[str]) -> typer.Typer:
     """The CLI with the named commands (in the usual order)."""
     import typer
 
+    from standing.cli.usage import Command, Group
+
     cli = typer.Typer(
         name="standing",
         help=HELP,
+        cls=Group,
         no_args_is_help=True,
+        context_settings=CONTEXT,
+        rich_markup_mode=None,  # help and usage errors as plain text
         pretty_exceptions_enable=False,
-        add_completion=False,
     )
     cli.callback(help=HELP)(_group)  # a group even with one command
     for name in COMMANDS:
@@ -53,13 +60,13 @@ def build(names: list[str]) -> typer.Typer:
             module, function = COMMANDS[name]
             loaded = importlib.import_module(f"standing.cli.commands.{module}")
             if function is None:
-                cli.add_typer(loaded.app, name=name)
+                cli.add_typer(loaded.app, name=name, cls=Group)
             else:
-                cli.command(name)(getattr(loaded, function))
+                cli.command(name, cls=Command)(getattr(loaded, function))
     return cli
 
 
-def _group() -> None:
+def _group(version: Version = False) -> None:
     return None
 
 
@@ -73,4 +80,12 @@ def run() -> None:
     wanted = sys.argv[1] if len(sys.argv) > 1 else None
     if wanted in QUERIES:
         gc.disable()
-    build([wanted] if wanted in COMMANDS else list(COMMANDS))()
+    build(_needed(wanted))()
+
+
+def _needed(wanted: str | None) -> list[str]:
+    """The commands to load: the one asked for, none for the version, else
+    all (for help, completion and errors)."""
+    if wanted in COMMANDS:
+        return [wanted]
+    return [] if wanted in VERSION else list(COMMANDS)

@@ -37,6 +37,7 @@ class BulkCatchUp:
         self._claim = Claim(0, 0, 0, "")
         self._batch = 1
         self._progress: Progress | None = None
+        self._share = 1  # processes sharing the catch-up, for its progress
         self._at = ("", 0)
         self.changes = BatchChanges()
         self.events = 0  # rewritten since the last commit
@@ -69,6 +70,9 @@ class BulkCatchUp:
         """
         claims = self._claimed(position, head, shards)
         self._batch, self._progress, started = batch, progress, self.projected
+        # a helper runs the other shards meanwhile, about as fast: it is
+        # counted as doing as much as this process, so progress reaches the head
+        self._share = shards if only is not None else 1
         with fewer_collections():
             for index, claim in enumerate(claims):
                 if claim.finished or only not in (None, claim.shard):
@@ -118,7 +122,7 @@ class BulkCatchUp:
         self.projected += self.events
         self._claim, self.changes, self.events = claim, BatchChanges(), 0
         if self._progress is not None:
-            done = claim.position + self.projected - self._started
+            done = claim.position + (self.projected - self._started) * self._share
             self._progress(min(done, claim.head), claim.head)
 
     def _follow(self, source: Folded, archives: set[str]) -> None:

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from standing.adapters.input.errors import InputError, shown, suggestion
+from standing.adapters.input.relative import FORMS, relative_instant
 
 LONGEST_DATE = len("2021-01-08")
 ONE_MICROSECOND = timedelta(microseconds=1)
@@ -32,13 +33,18 @@ def parse_event_time(text: str, tz: ZoneInfo | None) -> datetime:
     return _utc(moment, text)
 
 
-def parse_query_time(text: str, tz: ZoneInfo) -> datetime:
+def parse_query_time(text: str, tz: ZoneInfo, now: datetime) -> datetime:
     """A query instant: a date alone is the END of that day (its last
-    microsecond, so everything on that date is seen); no offset means `tz`."""
+    microsecond, so everything on that date is seen); no offset means `tz`.
+    `now` and relative instants (`-7d`) count from `now`: a command that
+    reads several instants passes its one clock reading, so they agree."""
+    relative = relative_instant(text, now)
+    if relative is not None:
+        return relative
     day = _date_alone(text)
     if day is not None:
         return _end_of(day, tz, text)
-    moment = _moment(text)
+    moment = _moment(text, f"{EXAMPLE}, or {FORMS}")
     if moment.tzinfo is None:
         moment = _local(moment, tz, text)
     return _utc(moment, text)
@@ -65,12 +71,12 @@ def _date_alone(text: str) -> date | None:
         return None
 
 
-def _moment(text: str) -> datetime:
+def _moment(text: str, forms: str = EXAMPLE) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
         raise InputError(
-            f"invalid time {shown(text)}: expected ISO 8601, {EXAMPLE}"
+            f"invalid time {shown(text)}: expected ISO 8601, {forms}"
         ) from None
 
 

@@ -13,11 +13,18 @@ from standing.application.generating import generate
 
 
 def generate_command(
-    events: Annotated[int, typer.Option(min=1, help="How many events.")] = 1000,
-    accounts: Annotated[int, typer.Option(min=1, help="How many accounts.")] = 100,
-    seed: Annotated[int, typer.Option(help="Same seed, same file.")] = 0,
+    events: Annotated[
+        int, typer.Option(min=1, metavar="N", help="How many events.")
+    ] = 1000,
+    accounts: Annotated[
+        int, typer.Option(min=1, metavar="N", help="How many accounts.")
+    ] = 100,
+    seed: Annotated[int, typer.Option(metavar="N", help="Same seed, same file.")] = 0,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="File to write; default stdout.")
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="File to write; default stdout."
+        ),
     ] = None,
 ) -> None:
     """Write a valid, time-sorted JSON Lines file of realistic shape."""

@@ -16,6 +16,7 @@ from standing.application import clock
 from standing.cli import options
 from standing.cli.edge import reported
 from standing.cli.terminal import Terminal, terminal
+from standing.cli.usage import Command
 from standing.projections import ReadModel
 from standing.projections.follow import Follower
 
@@ -26,7 +27,7 @@ STOPPED = (
 )
 
 
-@app.command("status")
+@app.command("status", cls=Command)
 def status_command(
     as_json: options.Json = False, db: options.Db = None, debug: options.Debug = False
 ) -> None:
@@ -45,7 +46,7 @@ def status_command(
     terminal().print(table)
 
 
-@app.command("rebuild")
+@app.command("rebuild", cls=Command)
 def rebuild_command(db: options.Db = None, debug: options.Debug = False) -> None:
     """Drop the read models and rebuild them from the event log."""
     with reported(debug, STOPPED):
@@ -56,10 +57,14 @@ def rebuild_command(db: options.Db = None, debug: options.Debug = False) -> None
         typer.echo(f"{view.name}: rebuilt to position {view.position}")
 
 
-@app.command("follow")
+@app.command("follow", cls=Command)
 def follow_command(
     poll: Annotated[
-        float, typer.Option(help="Seconds between polls on SQLite (no notifications).")
+        float,
+        typer.Option(
+            metavar="SECONDS",
+            help="Seconds between polls on SQLite (no notifications).",
+        ),
     ] = 1.0,
     db: options.Db = None,
     debug: options.Debug = False,

@@ -118,7 +118,7 @@ def history_command(
     with reported(debug):
         shape = chosen(format, as_json)
         key = filters.key(account, platform)
-        window = _window(start, end, tz)
+        window = _window(start, end, tz, clock.now())
         with opened(db) as app:
             from standing.projections.views import (
                 ReadModel,  # the aggregate: history only
@@ -138,7 +138,9 @@ def history_command(
             print_history(shape, history, periods_only)
 
 
-def _window(start: str | None, end: str | None, tz: str | None) -> Window:
+def _window(
+    start: str | None, end: str | None, tz: str | None, now: datetime
+) -> Window:
     """`--from` and `--to`, read as `--at` is; but a date alone starts a
     window at its start (as an event's date does), so both days are whole."""
     from datetime import date
@@ -152,12 +154,12 @@ def _window(start: str | None, end: str | None, tz: str | None) -> Window:
         try:
             date.fromisoformat(text)
         except ValueError:
-            return parse_query_time(text, zone)
+            return parse_query_time(text, zone, now)
         return parse_event_time(text, zone)
 
     return Window(
         first(start) if start is not None else None,
-        parse_query_time(end, zone) if end is not None else None,
+        parse_query_time(end, zone, now) if end is not None else None,
     )
 
 
@@ -169,7 +171,8 @@ def _instant(at: str | None, tz: str | None) -> datetime:
     from standing.adapters.input import parse_query_time, parse_tz
 
     zone = parse_tz(tz) if tz is not None else ZoneInfo("UTC")
-    return parse_query_time(at, zone) if at is not None else clock.now()
+    now = clock.now()  # the command's one clock reading
+    return parse_query_time(at, zone, now) if at is not None else now
 
 
 def _require_known(reader: Reader, key: AccountKey) -> None:

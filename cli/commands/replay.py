@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from standing.adapters.event_store import EventStore
 from standing.adapters.input import Problem, parse_tz
 from standing.adapters.input.files import check_readable
 from standing.adapters.opening import open_store
@@ -20,9 +16,9 @@ from standing.adapters.store_check import holds_events
 from standing.application.replay import SHOWN_ERRORS, Destination, ReplayReport, replay
 from standing.cli import options
 from standing.cli.edge import REJECTED, reported, stderr
+from standing.cli.replay_progress import ReplayProgress
 from standing.projections import ReadModel
 
-Tick = Callable[..., None]
 STOPPED = (
     "what was stored stays, in whole batches; run the same replay again to "
     "finish it (what is stored already is skipped as a duplicate)"
@@ -30,7 +26,11 @@ STOPPED = (
 
 Files = Annotated[
     list[str],
-    typer.Argument(help="JSON Lines or JSON array files; - reads standard input."),
+    typer.Argument(
+        metavar="FILE",
+        help="JSON Lines or JSON array files; - reads standard input.",
+        show_default=False,
+    ),
 ]
 
 
@@ -39,9 +39,12 @@ def replay_command(
     db: options.Db = None,
     tz: options.Tz = None,
     skip_invalid: Annotated[
-        bool, typer.Option(help="Store the valid events; still exit 1.")
+        bool,
+        typer.Option("--skip-invalid", help="Store the valid events; still exit 1."),
     ] = False,
-    dry_run: Annotated[bool, typer.Option(help="Check only; store nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check only; store nothing.")
+    ] = False,
     as_json: options.Json = False,
     debug: options.Debug = False,
 ) -> None:
@@ -51,19 +54,21 @@ def replay_command(
         check_readable(files)  # a usage error, told before the store is opened
         into = _destination(db)
         app = into.app or open_store(":memory:")
-        show = not as_json and stderr.is_terminal
-        with _progress("checking", show) as tick:
+        shown = not as_json and stderr.is_terminal
+        with ReplayProgress(stderr, files, shown) as progress:
             report = replay(
                 app,
                 files,
                 zone,
                 skip_invalid=skip_invalid,
                 dry_run=dry_run,
-                tick=tick,
+                watch=progress,
                 into=into,
             )
-        if report.stored and into.app is not None:
-            _bring_read_models_up_to_date(into.app, show)
+            if report.stored and into.app is not None:
+                # so that the first query after a replay answers at once
+                model = ReadModel(into.app)
+                model.catch_up(progress=progress.read_models(model))
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
     else:
@@ -78,27 +83,6 @@ def _destination(db: str | None) -> Destination:
     if holds_events(db):
         return Destination.of(open_store(db))
     return Destination(lambda: open_store(db))
-
-
-def _bring_read_models_up_to_date(app: EventStore, show: bool) -> None:
-    """So that the first query after a replay answers at once."""
-    with _progress("read models", show) as tick:
-        ReadModel(app).catch_up(progress=lambda done, head: tick(0, done, head))
-
-
-@contextmanager
-def _progress(label: str, enabled: bool) -> Iterator[Tick]:
-    if not enabled:
-        yield lambda *_: None
-        return
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=stderr, transient=True) as progress:
-        task = progress.add_task(label, total=None)
-
-        def tick(advance: int, completed: int | None = None, total: int | None = None):
-            progress.update(task, advance=advance, completed=completed, total=total)
-
-        yield tick
 
 
 def _print_report(

@@ -109,8 +109,8 @@ def timeline_command(
         if out is None and sys.stdout.isatty():
             raise InputError("give the file to write: -o FILE.html")
         now = clock.now()
-        window = _window(start, end, tz)
-        marks = _marks(mark or [], tz)
+        window = _window(start, end, tz, now)
+        marks = _marks(mark or [], tz, now)
         with opened(db) as app:
             if every:
                 drawn = every_account(app, _platform(platform), limit, offset, now)
@@ -129,7 +129,7 @@ def timeline_command(
 
 
 def _window(
-    start: str | None, end: str | None, tz: str | None
+    start: str | None, end: str | None, tz: str | None, now: datetime
 ) -> tuple[datetime | None, datetime | None]:
     from zoneinfo import ZoneInfo
 
@@ -138,23 +138,25 @@ def _window(
     zone = parse_tz(tz) if tz is not None else ZoneInfo("UTC")
     first = last = None
     if start is not None:  # a date alone: from its start, so it is drawn whole
-        read = parse_event_time if _date_alone(start) else parse_query_time
-        first = read(start, zone)
+        if _date_alone(start):
+            first = parse_event_time(start, zone)
+        else:
+            first = parse_query_time(start, zone, now)
     if end is not None:  # a date alone: to its end, the next day's start
-        last = parse_query_time(end, zone)
+        last = parse_query_time(end, zone, now)
         last += timedelta(microseconds=1) if _date_alone(end) else timedelta(0)
     if first is not None and last is not None and first >= last:
         raise InputError(f"--from {start} is not before --to {end}")
     return first, last
 
 
-def _marks(texts: list[str], tz: str | None) -> tuple[datetime, ...]:
+def _marks(texts: list[str], tz: str | None, now: datetime) -> tuple[datetime, ...]:
     from zoneinfo import ZoneInfo
 
     from standing.adapters.input import parse_query_time, parse_tz
 
     zone = parse_tz(tz) if tz is not None else ZoneInfo("UTC")
-    return tuple(parse_query_time(text, zone) for text in texts)
+    return tuple(parse_query_time(text, zone, now) for text in texts)
 
 
 def _date_alone(text: str) -> bool:

@@ -260,7 +260,7 @@ def test_the_demo_writes_the_january_picture_and_prints_its_path_on_one_line(
 
     assert result.exit_code == 0, result.output
     line = result.stdout.splitlines()[-1]
-    path = Path(line.removeprefix("The picture, to open in a browser: "))
+    path = Path(line)
     assert path.parent.parent == tmp_path
     html = path.read_text(encoding="utf-8")
     assert lanes(html) == [

@@ -15,6 +15,9 @@ from standing.adapters.input import (
 NEW_YORK = ZoneInfo("America/New_York")
 
 
+NOW = datetime(2026, 12, 5, tzinfo=UTC)  # a command's clock reading
+
+
 def test_a_time_with_an_offset_is_that_exact_instant_in_utc():
     moment = parse_event_time("2021-01-08T18:21:00-05:00", None)
 
@@ -75,25 +78,25 @@ def test_a_wall_time_the_clocks_repeat_is_its_first_occurrence():
 
 
 def test_a_query_date_alone_is_the_last_microsecond_of_that_day():
-    moment = parse_query_time("2021-01-08", ZoneInfo("UTC"))
+    moment = parse_query_time("2021-01-08", ZoneInfo("UTC"), now=NOW)
 
     assert moment == datetime(2021, 1, 8, 23, 59, 59, 999999, tzinfo=UTC)
 
 
 def test_a_query_date_alone_ends_the_day_in_the_given_zone():
-    moment = parse_query_time("2021-01-08", NEW_YORK)
+    moment = parse_query_time("2021-01-08", NEW_YORK, now=NOW)
 
     assert moment == datetime(2021, 1, 9, 4, 59, 59, 999999, tzinfo=UTC)
 
 
 def test_a_query_time_without_an_offset_is_read_in_the_given_zone():
-    moment = parse_query_time("2021-07-01T09:00", NEW_YORK)
+    moment = parse_query_time("2021-07-01T09:00", NEW_YORK, now=NOW)
 
     assert moment == datetime(2021, 7, 1, 13, tzinfo=UTC)
 
 
 def test_a_query_time_with_an_offset_is_exact():
-    moment = parse_query_time("2021-01-08T10:00:00+01:00", NEW_YORK)
+    moment = parse_query_time("2021-01-08T10:00:00+01:00", NEW_YORK, now=NOW)
 
     assert moment == datetime(2021, 1, 8, 9, tzinfo=UTC)
 
