@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from standing.cli.render import entry_dict
+from standing.cli.history_output import change_dict, event_dict
 from standing.domain.identity import AccountKey
 from standing.domain.timeline import timeline
 
@@ -19,13 +19,14 @@ if TYPE_CHECKING:
 def history_document(
     app: EventStore, reader: Reader, key: AccountKey, now: datetime
 ) -> dict[str, Any]:
-    """`{"account", "platform", "events", "periods"}` of one account, as of
-    `now` (what time alone did up to then is among the events, without a
-    recorded time)."""
-    entries = timeline(app.events_of(key), until=now)
+    """`{"account", "platform", "events", "changes", "periods"}` of one
+    account as of `now`, as `standing history --json` prints it: `events`
+    the stored facts, `changes` what time alone did up to `now`."""
+    entries = list(timeline(app.events_of(key), until=now))
     return {
         "account": reader.standing(key, now).account,
         "platform": key.platform,
-        "events": [entry_dict(entry) for entry in entries],
+        "events": [event_dict(entry) for entry in entries if not entry.derived],
+        "changes": [change_dict(entry) for entry in entries if entry.derived],
         "periods": [period.as_dict() for period in reader.periods(key)],
     }
