@@ -16,10 +16,13 @@ from hypothesis import strategies as st
 from typer.testing import Result
 
 from tests.cli.records import event
+from tests.properties import examples, property_test
+
+pytestmark = property_test
 
 Standing = Callable[..., Result]
 SETTINGS = settings(
-    max_examples=25,
+    max_examples=examples(25),
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,

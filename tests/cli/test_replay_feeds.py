@@ -22,10 +22,13 @@ from standing.cli.main import app
 from standing.domain.timefmt import iso, iso_duration
 from tests.cli.pipes import piped
 from tests.integration.standing_histories import Step, histories, minutes
+from tests.properties import examples, property_test
 from tests.stores import stored_rows
 
+pytestmark = property_test
+
 SETTINGS = settings(
-    max_examples=12,
+    max_examples=examples(12),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -20,10 +20,13 @@ from typer.testing import CliRunner
 from standing.adapters.input import Parsed, Problem, read_facts
 from standing.cli.main import app
 from tests.cli.records import event, registered
+from tests.properties import examples, property_test
 from tests.stores import stored_rows
 
+pytestmark = property_test
+
 SETTINGS = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

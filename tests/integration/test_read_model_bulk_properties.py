@@ -18,9 +18,12 @@ from standing.projections.folding import StoredFold
 from standing.projections.stored_rows import StoredRows
 from tests.integration.standing_histories import HANDLES, Step, histories
 from tests.integration.stores import sqlite_app
+from tests.properties import examples, property_test
+
+pytestmark = property_test
 
 SETTINGS = settings(
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -16,10 +16,13 @@ from standing.projections import ReadModel
 from standing.projections.instants import from_micros
 from tests.integration.standing_histories import HANDLES, Step, histories, minutes
 from tests.integration.stores import sqlite_app
+from tests.properties import examples, property_test
+
+pytestmark = property_test
 
 MICROSECOND = timedelta(microseconds=1)
 SETTINGS = settings(
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
