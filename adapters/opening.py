@@ -4,10 +4,9 @@ when a store is opened)."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from standing.adapters.creation import created
-from standing.adapters.event_store import EventStore
 from standing.adapters.store import (
     address,
     check_sqlite_file,
@@ -18,13 +17,16 @@ from standing.adapters.store import (
 )
 from standing.adapters.store_check import require_events
 
-Store = TypeVar("Store", bound=EventStore)
+if TYPE_CHECKING:
+    from standing.adapters.event_store import EventStore
+
+Store = TypeVar("Store", bound="EventStore")
 
 
 def open_store(
     db: str | None,
     must_exist: bool = False,
-    kind: type[Store] = EventStore,  # type: ignore[assignment]
+    kind: type[Store] | None = None,
 ) -> Store:
     """The event store (`kind`: an application made on it) at `db`; raises
     `StoreUnavailable`.
@@ -41,4 +43,11 @@ def open_store(
             require_events(env, redact(url))
         elif "POSTGRES_SCHEMA" in env:
             created(lambda: create_schema(env))
-        return created(lambda: kind(env=env))
+        made: Any = kind or _event_store()
+        return created(lambda: made(env=env))  # type: ignore[no-any-return]
+
+
+def _event_store() -> type[EventStore]:
+    from standing.adapters.event_store import EventStore  # the library: loaded here
+
+    return EventStore

@@ -22,19 +22,14 @@ relative (`-7d`), or a timezone-aware `datetime`. Errors are the domain's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from typing import Any
-from zoneinfo import ZoneInfo
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from standing.adapters.event_store import EventStore
-from standing.adapters.input import InputError, parse_query_time, parse_tz
-from standing.adapters.opening import open_store as _open_store
-from standing.adapters.store import StoreUnavailable
-from standing.application import clock
-from standing.application.replay import replay as _replay
-from standing.domain.errors import DomainError, UnknownAccount
-from standing.domain.identity import DEFAULT_PLATFORM, AccountKey
-from standing.projections import ReadModel
+# `import standing` stays light: every `standing.cli...` import runs this
+# module first, so a query's start-up must not load the store from here.
+if TYPE_CHECKING:
+    from standing.adapters.event_store import EventStore
+    from standing.domain.identity import AccountKey
 
 __all__ = [
     "DomainError",
@@ -48,12 +43,28 @@ __all__ = [
     "state",
 ]
 When = str | datetime | None
+_LAZY = {
+    "DomainError": "standing.domain.errors",
+    "EventStore": "standing.adapters.event_store",
+    "InputError": "standing.adapters.input",
+    "StoreUnavailable": "standing.adapters.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'standing' has no attribute {name!r}")
 
 
 def open_store(db: str | None = None) -> EventStore:
     """The store at `db` (a SQLite path, `sqlite:///PATH` or a PostgreSQL
     address), else `STANDING_DB`, else `standing.db`; made if missing."""
-    return _open_store(db)
+    from standing.adapters.opening import open_store as opened
+
+    return opened(db)
 
 
 def replay(
@@ -66,8 +77,12 @@ def replay(
     """Replay event files into `store` as `standing replay --json` does, and
     bring the read models up to date. Returns the report: `applied`,
     `duplicates`, `rejected` and `errors` (file, line, id, message)."""
+    from standing.adapters.input import parse_tz
+    from standing.application.replay import replay as replayed
+    from standing.projections import ReadModel
+
     zone = parse_tz(tz) if tz is not None else None
-    report = _replay(store, list(files), zone, skip_invalid=skip_invalid)
+    report = replayed(store, list(files), zone, skip_invalid=skip_invalid)
     if report.stored:
         ReadModel(store).catch_up()
     return report.as_dict()
@@ -78,10 +93,12 @@ def state(
     account: str,
     at: When = None,
     *,
-    platform: str = DEFAULT_PLATFORM,
+    platform: str = "twitter",
     tz: str | None = None,
 ) -> dict[str, Any]:
     """The account's state at `at` (default: now), as `standing state --json`."""
+    from standing.projections import ReadModel
+
     key = _known(store, account, platform)
     return ReadModel(store).standing(key, _instant(at, tz)).as_dict()
 
@@ -99,6 +116,7 @@ def accounts(
     as printed or as in JSON, `holder` a part of the holder's name in any
     case, `platform` in any case."""
     from standing.cli import filters
+    from standing.projections import ReadModel
 
     wanted = filters.status_named(status) if status is not None else None
     where = filters.platform_named(platform) if platform is not None else None
@@ -111,11 +129,13 @@ def accounts(
 
 
 def history(
-    store: EventStore, account: str, *, platform: str = DEFAULT_PLATFORM
+    store: EventStore, account: str, *, platform: str = "twitter"
 ) -> dict[str, Any]:
     """The account's history, as `standing history --json`: its stored facts
     (`events`), what time alone did (`changes`) and its `periods`."""
+    from standing.application import clock
     from standing.cli.histories import history_document
+    from standing.projections import ReadModel
 
     key = _known(store, account, platform)
     model = ReadModel(store)
@@ -123,6 +143,10 @@ def history(
 
 
 def _known(store: EventStore, account: str, platform: str) -> AccountKey:
+    from standing.domain.errors import UnknownAccount
+    from standing.domain.identity import AccountKey
+    from standing.projections import ReadModel
+
     key = AccountKey.parse(account, platform.casefold())
     reader = ReadModel(store).reader
     if not reader.known(key):
@@ -131,6 +155,12 @@ def _known(store: EventStore, account: str, platform: str) -> AccountKey:
 
 
 def _instant(at: When, tz: str | None) -> datetime:
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    from standing.adapters.input import InputError, parse_query_time, parse_tz
+    from standing.application import clock
+
     if isinstance(at, datetime):
         if at.tzinfo is None:
             raise InputError(f"{at.isoformat()} has no offset: give one, or a tz")
