@@ -15,6 +15,8 @@ from typing import Any
 
 from sortedcontainers import SortedList
 
+from standing.domain import events as ev
+
 START = datetime(2020, 1, 1, tzinfo=UTC)
 SPAN = timedelta(days=730)
 LOCKS = (("PT12H", timedelta(hours=12)), ("P7D", timedelta(days=7)))
@@ -86,9 +88,7 @@ def _registered(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
             ("personal", "personal", "personal", "campaign", "organization")
         )
     )
-    return _record(
-        "account.registered", sim, now, holder=f"Holder of {sim.handle}", kind=kind
-    )
+    return _record(ev.REGISTERED, sim, now, holder=f"Holder of {sim.handle}", kind=kind)
 
 
 def _next_fact(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
@@ -98,9 +98,9 @@ def _next_fact(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
     if sim.live and (sim.awaiting or roll < 0.5):
         return _remove(sim, now, rng)
     if roll < 0.8:
-        return _record("violation.recorded", sim, now, policy="spam")
+        return _record(ev.VIOLATION, sim, now, policy="spam")
     sim.status, sim.ends, sim.awaiting = "active", None, set()
-    return _record("account.reinstated", sim, now, reason="appeal granted")
+    return _record(ev.REINSTATED, sim, now, reason="appeal granted")
 
 
 def _when_active(sim: Sim, now: datetime, rng: random.Random, roll: float) -> dict:
@@ -108,13 +108,13 @@ def _when_active(sim: Sim, now: datetime, rng: random.Random, roll: float) -> di
         sim.posted += 1
         sim.live.add(sim.posted)
         return _record(
-            "post.published", sim, now, post=f"p{sim.posted}", text="hello world"
+            ev.PUBLISHED, sim, now, post=f"p{sim.posted}", text="hello world"
         )
     if roll < 0.88:
         return _remove(sim, now, rng)
     if roll < 0.94:
         return _record(
-            "violation.recorded",
+            ev.VIOLATION,
             sim,
             now,
             policy=rng.choice(("civic_integrity", "spam", "abuse")),
@@ -135,7 +135,7 @@ def _remove(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
         sim.awaiting.discard(post)
         if not sim.awaiting and sim.lock_length is not None:
             sim.ends = now + sim.lock_length
-    return _record("post.removed", sim, now, post=f"p{post}", by="platform")
+    return _record(ev.REMOVED, sim, now, post=f"p{post}", by="platform")
 
 
 def _lock(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
@@ -148,7 +148,7 @@ def _lock(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
         None,
     )
     return _record(
-        "account.locked",
+        ev.LOCKED,
         sim,
         now,
         reason="rule violation",
@@ -163,12 +163,12 @@ def _suspend(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
     sim.awaiting = set()
     if roll < 0.6:
         sim.status, sim.ends = "suspended", now + timedelta(days=7)
-        return _record("account.suspended", sim, now, reason="abuse", duration="P7D")
+        return _record(ev.SUSPENDED, sim, now, reason="abuse", duration="P7D")
     if roll < 0.85 or sim.institutional:
         sim.status, sim.ends = "suspended", None
-        return _record("account.suspended", sim, now, reason="under review")
+        return _record(ev.SUSPENDED, sim, now, reason="under review")
     sim.status, sim.ends = "permanently_suspended", None
-    return _record("account.suspended", sim, now, reason="ban evasion", permanent=True)
+    return _record(ev.SUSPENDED, sim, now, reason="ban evasion", permanent=True)
 
 
 def _transfer(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
@@ -178,11 +178,11 @@ def _transfer(sim: Sim, now: datetime, rng: random.Random) -> dict[str, Any]:
     if rng.random() < 0.5:
         sim.new_tenure()
         return _record(
-            "account.transferred", sim, now, successor=successor, archive_to=archive
+            ev.TRANSFERRED, sim, now, successor=successor, archive_to=archive
         )
     sim.due = now + timedelta(days=rng.randint(1, 30))
     return _record(
-        "account.transfer_scheduled",
+        ev.TRANSFER_SCHEDULED,
         sim,
         now,
         successor=successor,
