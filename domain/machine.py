@@ -242,13 +242,8 @@ def check_end(
     """A restriction's end must make sense; a lock waiting for removals may
     last no longer than them (`PT0S`)."""
     if duration is not None and until is not None:
-        refuse(
-            s,
-            f"{what}.duration_or_until",
-            phase,
-            fact,
-            "give duration or until, not both",
-        )
+        both = "give duration or until, not both"
+        refuse(s, f"{what}.duration_or_until", phase, fact, both)
     zero_allowed = waits and duration == timedelta(0)
     if duration is not None and duration <= timedelta(0) and not zero_allowed:
         detail = "duration must be positive"
