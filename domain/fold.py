@@ -20,6 +20,7 @@ from standing.domain.phase import (
     ScheduledTransfer,
     TransferHappened,
     advance,
+    next_change,
 )
 from standing.domain.restrictions import Lock, Status, Suspension
 from standing.domain.state import (
@@ -38,7 +39,7 @@ def evolve(state: AccountState | None, event: ev.Event) -> AccountState:
     if state is None:
         msg = f"{type(event).__name__} at {event.at} before any registration"
         raise ValueError(msg)
-    return _APPLY[type(event)](settled(state, event.at), event)
+    return _APPLY[type(event)](settled(state, event.at), event)  # `at` its latest
 
 
 def fold(events: Iterable[ev.Event]) -> AccountState | None:
@@ -63,7 +64,11 @@ def registered(event: ev.Registered) -> AccountState:
 
 
 def settled(state: AccountState, at: datetime) -> AccountState:
-    """`state` with what time alone did up to `at`, and `at` as its latest."""
+    """`state` with what time alone did up to `at` (each event then sets its
+    own instant as the latest, in the one new state it makes)."""
+    due = next_change(state.phase)
+    if due is None or due > at:  # most events: time alone changed nothing
+        return state
     phase, happened = advance(state.phase, at)
     if happened:
         state = state._replace(phase=phase)
@@ -73,7 +78,7 @@ def settled(state: AccountState, at: datetime) -> AccountState:
             elif isinstance(happening, RestrictionEnded):
                 lifted = Lifted(happening.status, happening.since, happening.at, True)
                 state = state._replace(lifted=lifted)
-    return state._replace(latest=at) if at != state.latest else state
+    return state
 
 
 def _tenure_closed(state: AccountState, happened: TransferHappened) -> AccountState:
@@ -91,12 +96,14 @@ def _lifted(state: AccountState, at: datetime) -> AccountState:
     lifted = state.lifted
     if phase.restriction is not None:
         lifted = Lifted(phase.status, phase.since, at)
-    return state._replace(phase=phase.lifted(at), lifted=lifted)
+    return state._replace(phase=phase.lifted(at), lifted=lifted, latest=at)
 
 
 def _published(state: AccountState, event: ev.PostPublished) -> AccountState:
     return state._replace(
-        posts=state.posts.set(event.post, True), live_posts=state.live_posts + 1
+        posts=state.posts.set(event.post, True),
+        live_posts=state.live_posts + 1,
+        latest=event.at,
     )
 
 
@@ -109,12 +116,15 @@ def _removed(state: AccountState, event: ev.PostRemoved) -> AccountState:
         phase=phase,
         posts=state.posts.set(event.post, False),
         live_posts=state.live_posts - 1,
+        latest=event.at,
     )
 
 
 def _violation(state: AccountState, event: ev.ViolationRecorded) -> AccountState:
     count = state.strikes.get(event.policy, 0) + 1
-    return state._replace(strikes=state.strikes.set(event.policy, count))
+    return state._replace(
+        strikes=state.strikes.set(event.policy, count), latest=event.at
+    )
 
 
 def _locked(state: AccountState, event: ev.Locked) -> AccountState:
@@ -129,14 +139,16 @@ def _locked(state: AccountState, event: ev.Locked) -> AccountState:
         awaiting,
         bool(required),
     )
-    return state._replace(phase=state.phase.restricted(lock, state.lifted))
+    phase = state.phase.restricted(lock, state.lifted)
+    return state._replace(phase=phase, latest=event.at)
 
 
 def _suspended(state: AccountState, event: ev.Suspended) -> AccountState:
     suspension = Suspension(
         event.at, event.reason, event.policy, event.permanent, event.ends
     )
-    return state._replace(phase=state.phase.restricted(suspension, state.lifted))
+    phase = state.phase.restricted(suspension, state.lifted)
+    return state._replace(phase=phase, latest=event.at)
 
 
 def _unlocked(state: AccountState, event: ev.Unlocked | ev.Reinstated) -> AccountState:
@@ -145,29 +157,30 @@ def _unlocked(state: AccountState, event: ev.Unlocked | ev.Reinstated) -> Accoun
 
 def _scheduled(state: AccountState, event: ev.TransferScheduled) -> AccountState:
     transfer = transfer_of(event)
-    return state._replace(phase=state.phase.with_scheduled(transfer))
+    return state._replace(phase=state.phase.with_scheduled(transfer), latest=event.at)
 
 
 def _transferred(state: AccountState, event: ev.Transferred) -> AccountState:
     transfer = transfer_of(event)
     happened = TransferHappened(event.at, transfer, state.phase.holder)
     state = _tenure_closed(state, happened)
-    return state._replace(phase=state.phase.handed_to(event.successor, event.at))
+    phase = state.phase.handed_to(event.successor, event.at)
+    return state._replace(phase=phase, latest=event.at)
 
 
 def _archived(state: AccountState, event: ev.Archived) -> AccountState:
-    return state._replace(phase=state.phase.archived(event.at))
+    return state._replace(phase=state.phase.archived(event.at), latest=event.at)
 
 
 def _tenure_received(state: AccountState, event: ev.TenureReceived) -> AccountState:
     posts = NO_POSTS.update(dict.fromkeys(event.posts, True))
     return state._replace(
-        posts=posts, live_posts=len(event.posts), awaiting_tenure=False
+        posts=posts, live_posts=len(event.posts), awaiting_tenure=False, latest=event.at
     )
 
 
 def _unchanged(state: AccountState, event: Any) -> AccountState:
-    return state
+    return state._replace(latest=event.at)
 
 
 def transfer_of(event: ev.TransferScheduled | ev.Transferred) -> ScheduledTransfer:

@@ -14,7 +14,13 @@ from typing import NamedTuple
 from immutables import Map
 
 from standing.domain.identity import AccountKey
-from standing.domain.phase import Lifted, Phase, TransferHappened, advance
+from standing.domain.phase import (
+    Lifted,
+    Phase,
+    TransferHappened,
+    advance,
+    next_change,
+)
 
 NO_POSTS: Map[str, bool] = Map()
 NO_STRIKES: Map[str, int] = Map()
@@ -84,6 +90,9 @@ class AccountState(NamedTuple):
     def phase_at(self, at: datetime) -> tuple[Phase, bool]:
         """The phase at `at` (not before the latest fact), and whether a transfer
         fell due on the way, leaving the account with none of its posts."""
+        due = next_change(self.phase)
+        if due is None or due > at:  # most facts: time alone changed nothing
+            return self.phase, False
         phase, happened = advance(self.phase, at)
         if not happened:
             return phase, False
