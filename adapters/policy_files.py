@@ -108,22 +108,30 @@ class _Reader:
         return InvalidPolicy(f"{where}: {key}: {problem}")
 
     def _line_of(self, key: str) -> int | None:
-        """The line that sets `key` (dotted: its table's header, then the key)."""
-        *tables, last = key.split(".")
-        start = 0
-        if tables:
-            header = re.compile(r"\s*\[+\s*" + r"\s*\.\s*".join(map(_quoted, tables)))
-            found = next(
-                (n for n, line in enumerate(self.lines) if header.match(line)), None
-            )
-            if found is None:
-                return None
-            start = found
-        setting = re.compile(r"\s*" + _quoted(last) + r"\s*=")
-        for n in range(start, len(self.lines)):
-            if setting.match(self.lines[n]):
-                return n + 1
-        return start + 1 if tables else None
+        """The line that sets `key`: under the longest table header its dotted
+        name opens with, the line of the next part (an inline table's line
+        holds the rest)."""
+        parts = key.split(".")
+        for split in range(len(parts) - 1, -1, -1):
+            start = self._header(parts[:split]) if split else 0
+            if start is None:
+                continue
+            setting = re.compile(r"\s*" + _quoted(parts[split]) + r"\s*=")
+            for n in range(start, len(self.lines)):
+                if n > start and self.lines[n].lstrip().startswith("["):
+                    break
+                if setting.match(self.lines[n]):
+                    return n + 1
+            return start + 1 if split else None
+        return None
+
+    def _header(self, tables: list[str]) -> int | None:
+        """The index of the line `[a.b]` for `tables` ["a", "b"], if any."""
+        dotted = r"\s*\.\s*".join(map(_quoted, tables))
+        header = re.compile(r"\s*\[+\s*" + dotted + r"\s*\]")
+        return next(
+            (n for n, line in enumerate(self.lines) if header.match(line)), None
+        )
 
     def policy(self, doc: Mapping[str, Any]) -> PolicyRules:
         self.known(doc, TOP, "")
