@@ -7,8 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from standing.domain import events as ev
+from standing.domain.facts import Fact, FactRef
 from standing.domain.identity import AccountKey
 from standing.domain.ladder import LadderPolicy, Standings
+from standing.domain.machine import decide
 from standing.domain.policies import (
     Act,
     Action,
@@ -135,3 +137,26 @@ def test_without_other_accounts_standings_ban_evasion_is_not_judged():
     w = evading("campaign", standings=None)
 
     assert w.post("p", T0 + 2 * DAY, by="@realDonaldTrump") == []
+
+
+def test_deciding_the_same_violation_again_counts_its_strike_once():
+    policy = LadderPolicy(rules())
+    w = World(policy)
+    w.violation(T0 + HOUR)
+    before = w.state
+    fact = Fact(ev.VIOLATION, w.key, T0 + 2 * HOUR, FactRef("again"), {"policy": "x"})
+
+    first = decide(before, fact, policy)
+    second = decide(before, fact, policy)
+
+    assert first == second
+    assert policy.strikes(w.state, "x", T0 + 3 * HOUR) == 1
+
+
+def test_a_transfer_starts_the_strike_count_afresh():
+    w = World(LadderPolicy(rules()), handle="POTUS", kind="institutional")
+    w.violation(T0 + HOUR)
+    w.fact(ev.TRANSFERRED, T0 + DAY, successor="Joseph R. Biden")
+
+    assert w.violation(T0 + 2 * DAY) == []  # strike 1 of the new tenure
+    assert isinstance(w.violation(T0 + 3 * DAY)[0], ev.Locked)
