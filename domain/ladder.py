@@ -76,13 +76,16 @@ class LadderPolicy:
     ) -> Sequence[Fact]:
         rules, tenure = self.rules, len(state.tenures)
         earlier = self.book.seen(state.key, tenure, rules.counted, event.policy)
-        warning = rules.first_violation_warning and not any(
-            s.fact != event.fact.id for s in earlier
+        severe = event.severity is not None and event.severity in rules.severity
+        warning = (
+            rules.first_violation_warning
+            and not severe  # a severe violation takes its action, not the warning
+            and not any(s.fact != event.fact.id for s in earlier)
         )
         strike = Strike(event.fact.id, tenure, event.policy, event.at, warning)
         strike = self.book.add(state.key, strike)
         count = self.strikes(state, event.policy, event.at)
-        if event.severity is not None and event.severity in rules.severity:
+        if severe:
             rule, action = "severity", rules.severity[event.severity]
             why = f"a {event.severity} violation of {event.policy}"
         elif strike.warning:

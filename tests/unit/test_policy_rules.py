@@ -160,3 +160,14 @@ def test_a_transfer_starts_the_strike_count_afresh():
 
     assert w.violation(T0 + 2 * DAY) == []  # strike 1 of the new tenure
     assert isinstance(w.violation(T0 + 3 * DAY)[0], ev.Locked)
+
+
+def test_a_severe_first_violation_is_a_strike_not_the_warning():
+    policy = rules(first_violation_warning=True, severity={"severe": LOCK})
+    w = World(LadderPolicy(policy))
+
+    (lock,) = w.violation(T0 + HOUR, severity="severe")
+    (again,) = w.violation(T0 + 2 * DAY)  # strike 2: no warning comes later
+
+    assert lock.fact.id.startswith("test/severity/")
+    assert again.fact.id.startswith("test/ladder/")
