@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str | None]] = {
     "demo": ("demo", "demo_command"),
     "generate": ("generate", "generate_command"),
     "projections": ("projections", None),
+    "policies": ("policies", None),
 }
 
 
