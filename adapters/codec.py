@@ -38,6 +38,11 @@ class EventCodec:
         self._transcoder = mapper.transcoder
         self._arguments = getattr(mapper.transcoder, "decode_arguments", None)
         self._kinds: dict[str, type[ev.Event] | None] = {}
+        # a topic's domain event class and its fields, once known
+        self._readings: dict[str, tuple[type[ev.Event], tuple[str, ...]]] = {}
+        self._plain = self._arguments is not None and not (
+            mapper.cipher or mapper.compressor
+        )
 
     def encode(
         self, account: UUID, version: int, event: ev.Event, timestamp: datetime
@@ -67,20 +72,21 @@ class EventCodec:
 
     def decode(self, topic: str, data: bytes) -> ev.Event | None:
         """The domain event a stored row holds (None: not an account's)."""
-        kind = self.kind(topic)
-        if kind is None:
-            return None
+        reading = self._readings.get(topic)
+        if reading is None:
+            kind = self.kind(topic)
+            if kind is None:
+                return None
+            reading = self._readings[topic] = (kind, ev.field_names(kind))
+        kind, names = reading
+        if self._plain:  # most stores: no cipher, no compressor
+            return kind(**self._arguments(data, names))  # type: ignore[misc]
         if self._mapper.cipher:
             data = self._mapper.cipher.decrypt(data)
         if self._mapper.compressor:
             data = self._mapper.compressor.decompress(data)
-        names = ev.field_names(kind)
-        if self._arguments is not None:
-            values = self._arguments(data, names)
-        else:
-            state = self._transcoder.decode(data)
-            values = {name: state[name] for name in names if name in state}
-        return kind(**values)
+        state = self._transcoder.decode(data)
+        return kind(**{name: state[name] for name in names if name in state})
 
     def recorded_at(self, data: bytes) -> datetime:
         """When a stored row was recorded (its state's `timestamp`)."""
