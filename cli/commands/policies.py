@@ -7,7 +7,7 @@ import json
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
 from standing.adapters.policy_files import (
     bundled_names,
@@ -17,10 +17,12 @@ from standing.adapters.policy_files import (
 )
 from standing.cli import options
 from standing.cli.edge import reported
+from standing.cli.formats import Format, chosen, write_rows
 from standing.cli.policy_text import described
-from standing.cli.terminal import cell, terminal
+from standing.cli.terminal import terminal
 from standing.cli.usage import Command
 
+COLUMNS = ("name", "description", "source", "date")
 app = typer.Typer(
     help="List the bundled enforcement policies, or show one.",
     invoke_without_command=True,
@@ -37,24 +39,18 @@ def policies_command(
         return
     with reported(debug):
         policies = [load_policy(name) for name in bundled_names()]
-    if as_json:
-        rows = [
-            {
-                "name": p.name,
-                "description": p.description,
-                "source": p.source,
-                "date": p.date,
-            }
-            for p in policies
-        ]
-        typer.echo(json.dumps(rows, indent=2))
-        return
-    table = Table(title="Bundled policies", title_justify="left", show_lines=True)
-    for column in ("policy", "description", "source"):
-        table.add_column(column, overflow="fold")
-    for p in policies:
-        table.add_row(cell(p.name), cell(p.description), cell(f"{p.source} ({p.date})"))
-    terminal().print(table)
+    rows = [(p.name, p.description, p.source, p.date) for p in policies]
+    shape = chosen(None, as_json)
+    if shape is Format.JSON:
+        typer.echo(json.dumps([dict(zip(COLUMNS, row, strict=True)) for row in rows]))
+    elif shape is not Format.TABLE:  # a pipe or a file: every value whole
+        write_rows(shape, COLUMNS, rows)
+    else:
+        console = terminal()
+        for name, description, source, date in rows:  # a block a policy
+            console.print(Text(name, style="bold"))
+            console.print(f"  {description}")
+            console.print(f"  {source} ({date})", soft_wrap=True)  # never cut
 
 
 @app.command("show", cls=Command)
