@@ -3,6 +3,7 @@ its title, and a note on the accounts left out past `--limit`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from standing.cli.histories import history_document
 from standing.cli.picture import Picture, window_for
 from standing.cli.picture.lanes import lane_of
-from standing.domain.errors import DomainError, UnknownAccount
+from standing.domain.errors import DomainError
 
 if TYPE_CHECKING:
     from standing.adapters.event_store import EventStore
@@ -24,14 +25,6 @@ DEMO_MARKS = (  # the lock running, the suspensions, the hand-over
     "2021-01-07T12:00:00-05:00",
     "2021-01-08T21:00:00-05:00",
     "2021-01-20T12:00:00-05:00",
-)
-DEMO_ACCOUNTS = (  # in the story's order
-    "realDonaldTrump",
-    "TeamTrump",
-    "POTUS",
-    "POTUS45",
-    "GenFlynn",
-    "SidneyPowell1",
 )
 TITLE_NAMES = 6  # named in the title; more are counted
 EVERY_ACCOUNT = datetime.max.replace(year=8999)  # exists at some time: exists then
@@ -53,7 +46,7 @@ class Drawn:
 def named_accounts(app: EventStore, keys: list[AccountKey], now: datetime) -> Drawn:
     reader = _reader(app)
     for key in keys:
-        _require_known(reader, key)
+        reader.require(key)
     unique = list({key.id: key for key in keys}.values())  # @POTUS twice: one lane
     histories = [history_document(app, reader, key, now) for key in unique]
     names = [history["account"] for history in histories]
@@ -123,18 +116,7 @@ def _reader(app: EventStore) -> Reader:
     return ReadModel(app).reader
 
 
-def _require_known(reader: Reader, key: AccountKey) -> None:
-    """As `standing history` does: an unknown account, with close handles."""
-    if reader.known(key):
-        return
-    close = reader.suggest(key)
-    hint = f" on {key.platform}"
-    if close:
-        hint += f"; did you mean {', '.join(close)}?"
-    raise UnknownAccount(f"{key}{hint}")
-
-
-def demo_picture(app: EventStore, now: datetime) -> Path:
+def demo_picture(app: EventStore, now: datetime, handles: Sequence[str]) -> Path:
     """The January 2021 scenario's picture, from January 6 to just after the
     inauguration, written to a new folder of the system's temporary files."""
     import tempfile
@@ -142,7 +124,7 @@ def demo_picture(app: EventStore, now: datetime) -> Path:
     from standing.cli.picture import render
     from standing.domain.identity import AccountKey
 
-    keys = [AccountKey.parse(handle) for handle in DEMO_ACCOUNTS]
+    keys = [AccountKey.parse(handle) for handle in handles]
     drawn = Drawn(named_accounts(app, keys, now).histories, "Twitter, January 2021")
     start, end = (datetime.fromisoformat(at) for at in DEMO_WINDOW)
     marks = tuple(datetime.fromisoformat(at) for at in DEMO_MARKS)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from standing.domain.errors import UnknownAccount
 from standing.domain.identity import AccountKey
 from standing.domain.standing import Standing
 from standing.projections.instants import to_micros
@@ -56,6 +57,16 @@ class Reader:
         """Whether the account exists at any instant."""
         row = self._current(lambda: self.view.known(key.id.hex, self.application_name))
         return bool(row["known"])
+
+    def require(self, key: AccountKey) -> None:
+        """Raise `UnknownAccount`, naming close handles, unless `key` exists."""
+        if self.known(key):
+            return
+        close = self.suggest(key)
+        hint = f" on {key.platform}"
+        if close:
+            hint += f"; did you mean {', '.join(close)}?"
+        raise UnknownAccount(f"{key}{hint}")
 
     def accounts(
         self,

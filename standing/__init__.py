@@ -143,14 +143,11 @@ def history(
 
 
 def _known(store: EventStore, account: str, platform: str) -> AccountKey:
-    from standing.domain.errors import UnknownAccount
     from standing.domain.identity import AccountKey
     from standing.projections import ReadModel
 
     key = AccountKey.parse(account, platform.casefold())
-    reader = ReadModel(store).reader
-    if not reader.known(key):
-        raise UnknownAccount(str(key))
+    ReadModel(store).reader.require(key)
     return key
 
 

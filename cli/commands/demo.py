@@ -60,7 +60,7 @@ def demo_command(as_json: options.Json = False, debug: options.Debug = False) ->
             [model.standing(AccountKey.parse(handle), moment.at) for handle in ACCOUNTS]
             for moment in moments
         ]
-        drawn = None if as_json else demo_picture(app, clock.now())
+        drawn = None if as_json else demo_picture(app, clock.now(), ACCOUNTS)
         app.close()
     if as_json:
         typer.echo(json.dumps(_document(moments, grid)))

@@ -32,9 +32,6 @@ from standing.cli.query_options import (
     Status,
     To,
 )
-from standing.domain.errors import UnknownAccount
-from standing.domain.identity import AccountKey
-from standing.projections.reader import Reader
 from standing.projections.reading import opened, reading
 
 
@@ -54,7 +51,7 @@ def state_command(
         key = filters.key(account, platform)
         instant = _instant(at, tz)
         with reading(db) as reader:
-            _require_known(reader, key)
+            reader.require(key)
             standing = reader.standing(key, instant)
         if shape is Format.JSON:
             write_json(standing.as_dict())
@@ -125,7 +122,7 @@ def history_command(
             )
 
             reader = ReadModel(app).reader
-            _require_known(reader, key)
+            reader.require(key)
             now = clock.now()
             periods = [
                 period.as_dict()
@@ -173,16 +170,6 @@ def _instant(at: str | None, tz: str | None) -> datetime:
     zone = parse_tz(tz) if tz is not None else ZoneInfo("UTC")
     now = clock.now()  # the command's one clock reading
     return parse_query_time(at, zone, now) if at is not None else now
-
-
-def _require_known(reader: Reader, key: AccountKey) -> None:
-    if reader.known(key):
-        return
-    close = reader.suggest(key)
-    hint = f" on {key.platform}"
-    if close:
-        hint += f"; did you mean {', '.join(close)}?"
-    raise UnknownAccount(f"{key}{hint}")
 
 
 def _timeline(events: Any, now: datetime) -> Iterator[Any]:
