@@ -72,25 +72,43 @@ class EventCodec:
 
     def decode(self, topic: str, data: bytes) -> ev.Event | None:
         """The domain event a stored row holds (None: not an account's)."""
+        reading = self._reading(topic)
+        if reading is None:
+            return None
+        kind, names = reading
+        return kind(**self._values(data, names))
+
+    def decode_recorded(
+        self, topic: str, data: bytes
+    ) -> tuple[ev.Event, datetime] | None:
+        """The domain event a stored row holds and when it was recorded (its
+        state's `timestamp`), from one decoding; None: not an account's."""
+        reading = self._reading(topic)
+        if reading is None:
+            return None
+        kind, names = reading
+        values = self._values(data, (*names, "timestamp"))
+        recorded_at = values.pop("timestamp")
+        return kind(**values), recorded_at
+
+    def _reading(self, topic: str) -> tuple[type[ev.Event], tuple[str, ...]] | None:
         reading = self._readings.get(topic)
         if reading is None:
             kind = self.kind(topic)
             if kind is None:
                 return None
             reading = self._readings[topic] = (kind, ev.field_names(kind))
-        kind, names = reading
+        return reading
+
+    def _values(self, data: bytes, names: tuple[str, ...]) -> dict[str, Any]:
         if self._plain:  # most stores: no cipher, no compressor
-            return kind(**self._arguments(data, names))  # type: ignore[misc]
+            return self._arguments(data, names)  # type: ignore[misc, no-any-return]
         if self._mapper.cipher:
             data = self._mapper.cipher.decrypt(data)
         if self._mapper.compressor:
             data = self._mapper.compressor.decompress(data)
         state = self._transcoder.decode(data)
-        return kind(**{name: state[name] for name in names if name in state})
-
-    def recorded_at(self, data: bytes) -> datetime:
-        """When a stored row was recorded (its state's `timestamp`)."""
-        return self._mapper.transcoder.decode(data)["timestamp"]  # type: ignore[no-any-return]
+        return {name: state[name] for name in names if name in state}
 
 
 @dataclass(slots=True)

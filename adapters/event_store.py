@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 from uuid import UUID
 
@@ -85,15 +86,13 @@ class EventStore(Application[Any]):
         except AggregateNotFoundError:
             return None
         if not isinstance(account, Account):
-            raise _id_taken(key, account)
+            raise id_taken(key)
         return account
 
-    @property
+    @cached_property
     def codec(self) -> EventCodec:
-        codec = self.__dict__.get("_codec")
-        if codec is None:
-            codec = self.__dict__["_codec"] = EventCodec(self.mapper)
-        return codec
+        """Domain events to and from this store's rows (one a store)."""
+        return EventCodec(self.mapper)
 
     def claim(self, ident: UUID) -> FactClaim | None:
         """The claim stored under `ident`, if one is."""
@@ -103,23 +102,28 @@ class EventStore(Application[Any]):
             return None
         return claim if isinstance(claim, FactClaim) else None
 
+    def stored_events(self, key: AccountKey) -> Iterator[Event]:
+        """The account's stored events, in order."""
+        codec = self.codec
+        for row in self.recorder.select_events(key.id):
+            event = codec.decode(row.topic, row.state)
+            if event is None:
+                raise id_taken(key)
+            yield event
+
     def events_of(self, key: AccountKey) -> Iterator[tuple[Event, datetime]]:
         """The account's stored events, each with when it was recorded."""
         codec = self.codec
         for row in self.recorder.select_events(key.id):
-            event = codec.decode(row.topic, row.state)
-            if event is None:
-                raise _id_taken(key, None)
-            yield event, codec.recorded_at(row.state)
+            decoded = codec.decode_recorded(row.topic, row.state)
+            if decoded is None:
+                raise id_taken(key)
+            yield decoded
 
     def fold(self, key: AccountKey, at: datetime) -> AccountState | None:
         """The account folded from its facts with `at` no later than `at`."""
         state: AccountState | None = None
-        codec = self.codec
-        for row in self.recorder.select_events(key.id):
-            event = codec.decode(row.topic, row.state)
-            if event is None:
-                raise _id_taken(key, None)
+        for event in self.stored_events(key):
             if event.at > at:
                 break
             state = evolve(state, event)
@@ -127,11 +131,11 @@ class EventStore(Application[Any]):
 
     def _as_registered(self, key: AccountKey) -> AccountKey:
         """`key` spelled as its account was registered (its first event), if it was."""
-        first: Any = next(self.events_of(key), (None,))[0]
+        first: Any = next(self.stored_events(key), None)
         return key if first is None else AccountKey(first.platform, first.handle)
 
 
-def _id_taken(key: AccountKey, claim: Any) -> DomainError:
+def id_taken(key: AccountKey) -> DomainError:
     """Stores written before claims had a namespace of their own may hold the
     claim of fact id "x" where account "x" on platform "fact" belongs."""
     return DomainError(

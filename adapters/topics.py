@@ -19,12 +19,8 @@ EARLIER_ACCOUNTS = ("domain.account:Account", "domain.account_record:AccountReco
 def register_earlier_topics() -> None:
     """Register every earlier topic of an account or claim class (once)."""
     for earlier in EARLIER_ACCOUNTS:
-        _register(earlier, Account)
+        register_topic(earlier, Account)  # again, for the same class: a no-op
         for kind, library in LIBRARY_EVENTS.items():
-            _register(f"{earlier}.{kind.__name__}", library)
-    _register("domain.claims:FactClaim", FactClaim)
-    _register("domain.claims:FactClaim.Claimed", FactClaim.Claimed)
-
-
-def _register(topic: str, cls: type) -> None:
-    register_topic(topic, cls)  # again for the same class: nothing happens
+            register_topic(f"{earlier}.{kind.__name__}", library)
+    register_topic("domain.claims:FactClaim", FactClaim)
+    register_topic("domain.claims:FactClaim.Claimed", FactClaim.Claimed)

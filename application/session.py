@@ -17,7 +17,6 @@ from uuid import UUID
 from eventsourcing.persistence import RecordConflictError, StoredEvent
 
 from standing.adapters.claims import FactClaim, claim_id, legacy_claim_id
-from standing.adapters.codec import EventCodec
 from standing.adapters.event_store import EventStore
 from standing.application.clock import now
 from standing.domain import events as ev
@@ -101,7 +100,6 @@ class Session:
 
     def __init__(self, app: EventStore) -> None:
         self.app = app
-        self.codec = EventCodec(app.mapper)
         self.accounts: dict[UUID, Tracked | None] = {}
         self.versions: dict[UUID, int] = {}  # as stored when read, if stored
         self.consulted: list[UUID] = []  # other accounts the current fact read
@@ -158,10 +156,7 @@ class Session:
     def _read(self, key: AccountKey, ident: UUID) -> Tracked | None:
         """The account folded from its stored events, if it has any."""
         account: Tracked | None = None
-        for row in self.app.recorder.select_events(ident):
-            event = self.codec.decode(row.topic, row.state)
-            if event is None:  # a claim kept under an account's id
-                raise _id_taken(key)
+        for event in self.app.stored_events(key):
             if account is None:
                 account = tracked(ident, event)  # type: ignore[arg-type]
             else:
@@ -220,7 +215,7 @@ class Session:
         """
         events: list[StoredEvent] = []
         recorded_at = now()  # the batch's recording time
-        encode = self.codec.encode
+        encode = self.app.codec.encode
         for account_id in self.touched:
             account = self.accounts.get(account_id)
             if account is None or not account.pending:
@@ -261,11 +256,8 @@ class Session:
         """Every stored fact of `account`, by id."""
         facts = self.history.get(account.id)
         if facts is None:
-            facts = {}
-            for row in self.app.recorder.select_events(account.id):
-                event = self.codec.decode(row.topic, row.state)
-                if event is not None:
-                    facts[event.fact.id] = event.fact.digest
+            events = self.app.stored_events(account.state.key)
+            facts = {event.fact.id: event.fact.digest for event in events}
             self.history[account.id] = facts
         return facts
 
@@ -364,13 +356,3 @@ def _decided(state: AccountState | None, fact: Fact) -> tuple[ev.Event, ...]:
     if isinstance(decided, DomainError):
         raise decided
     return decided
-
-
-def _id_taken(key: AccountKey) -> DomainError:
-    """Stores written before claims had a namespace of their own may hold the
-    claim of fact id "x" where account "x" on platform "fact" belongs."""
-    return DomainError(
-        f"{key} on {key.platform} cannot be stored here: this store, written by "
-        "an earlier standing, keeps the claim of a fact id under the same id "
-        "(rule account.id)"
-    )

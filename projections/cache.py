@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from uuid import UUID
 
-from standing.adapters.codec import EventCodec, Folded, folded
+from standing.adapters.codec import Folded, folded
 from standing.adapters.event_store import EventStore
 from standing.domain.events import Event
 
@@ -18,7 +18,7 @@ from standing.domain.events import Event
 class AccountCache:
     def __init__(self, app: EventStore, size: int = 10_000) -> None:
         self._recorder = app.recorder
-        self._codec = EventCodec(app.mapper)
+        self._codec = app.codec
         self._accounts: OrderedDict[UUID, Folded] = OrderedDict()
         self._size = size
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from uuid import UUID
 
-from standing.adapters.codec import EventCodec, Folded, folded
+from standing.adapters.codec import Folded, folded
 from standing.adapters.event_store import EventStore
 from standing.domain.aggregate import Account  # noqa: F401  (its topics resolve)
 from standing.domain.events import Event
@@ -19,7 +19,7 @@ from standing.projections.stored_rows import Row
 
 class StoredFold:
     def __init__(self, app: EventStore) -> None:
-        self._codec = EventCodec(app.mapper)
+        self._codec = app.codec
 
     def decode(self, topic: str, state: bytes) -> Event | None:
         """The domain event of a stored row; None for other aggregates' rows."""

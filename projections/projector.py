@@ -8,7 +8,7 @@ from typing import Any
 
 from eventsourcing.persistence import Notification
 
-from standing.adapters.codec import EventCodec, Folded
+from standing.adapters.codec import Folded
 from standing.adapters.event_store import EventStore
 from standing.domain.events import Event
 from standing.domain.identity import account_id
@@ -29,7 +29,7 @@ class Projector:
     """
 
     def __init__(self, app: EventStore, cache_size: int = 10_000) -> None:
-        self._codec = EventCodec(app.mapper)
+        self._codec = app.codec
         self._accounts = AccountCache(app, cache_size)
 
     def project(self, notifications: Sequence[Notification]) -> BatchChanges:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from standing.adapters.event_store import EventStore
     from standing.domain.identity import AccountKey
+    from standing.projections import ReadModel
 
 __all__ = [
     "DomainError",
@@ -99,8 +100,9 @@ def state(
     """The account's state at `at` (default: now), as `standing state --json`."""
     from standing.projections import ReadModel
 
-    key = _known(store, account, platform)
-    return ReadModel(store).standing(key, _instant(at, tz)).as_dict()
+    model = ReadModel(store)
+    key = _known(model, account, platform)
+    return model.standing(key, _instant(at, tz)).as_dict()
 
 
 def accounts(
@@ -137,17 +139,18 @@ def history(
     from standing.cli.histories import history_document
     from standing.projections import ReadModel
 
-    key = _known(store, account, platform)
     model = ReadModel(store)
+    key = _known(model, account, platform)
     return history_document(store, model.reader, key, clock.now())
 
 
-def _known(store: EventStore, account: str, platform: str) -> AccountKey:
+def _known(model: ReadModel, account: str, platform: str) -> AccountKey:
+    """The account's key, if the store knows the account (else the
+    `UnknownAccount` naming close handles)."""
     from standing.domain.identity import AccountKey
-    from standing.projections import ReadModel
 
     key = AccountKey.parse(account, platform.casefold())
-    ReadModel(store).reader.require(key)
+    model.reader.require(key)
     return key
 
 
